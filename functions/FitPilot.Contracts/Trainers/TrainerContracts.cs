@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FitPilot.Contracts.Trainers;
+
+public static class SubscriptionTiers
+{
+    public const string Solo = "Solo";
+    public const string Studio = "Studio";
+    public const string Enterprise = "Enterprise";
+}
+
+public static class SubscriptionStatuses
+{
+    public const string Trial = "trial";
+    public const string Active = "active";
+    public const string PastDue = "past_due";
+    public const string Canceled = "canceled";
+    public const string Expired = "expired";
+}
+
+public sealed record TrainerProfile(
+    string Id, string Name, string Email,
+    string? Bio, string? Specializations, string? Certifications, string? PhoneNumber,
+    string? ProfilePictureUrl, string? BusinessName, string? Location, int? YearsExperience,
+    string SubscriptionTier, string SubscriptionStatus, DateTimeOffset TrialStartDate, int TrialDaysRemaining,
+    DateTimeOffset? SubscriptionExpiresAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record UpdateTrainerProfileRequest
+{
+    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; init; }
+    [StringLength(2000)] public string? Bio { get; init; }
+    [StringLength(500)] public string? Specializations { get; init; }
+    [StringLength(500)] public string? Certifications { get; init; }
+    [Phone, StringLength(30)] public string? PhoneNumber { get; init; }
+    [StringLength(120)] public string? BusinessName { get; init; }
+    [StringLength(120)] public string? Location { get; init; }
+    [Range(0, 70)] public int? YearsExperience { get; init; }
+}

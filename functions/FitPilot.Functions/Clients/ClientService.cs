@@ -1,0 +1,135 @@
+using FitPilot.Contracts.Auth;
+using FitPilot.Contracts.Clients;
+using FitPilot.Contracts.Common;
+using FitPilot.Functions.Auth;
+using FitPilot.Functions.Email;
+using FitPilot.Functions.Hosting;
+using FitPilot.Functions.Http;
+using FitPilot.Functions.Storage;
+using FitPilot.Functions.Trainers;
+using Microsoft.Extensions.Options;
+
+namespace FitPilot.Functions.Clients;
+
+/// <summary>A PT's clients: invite, re-invite, revoke, list, update, remove (with all their data).</summary>
+public sealed class ClientService(
+    StorageClients storage, OneTimeTokens oneTimeTokens, EmailOutbox outbox, SessionAuth auth,
+    IEnumerable<IClientDataOwner> dataOwners, IOptions<AppOptions> appOptions, TimeProvider clock)
+{
+    private readonly TenantTable _clients = new(storage.Table(StorageNames.ClientsTable));
+    private readonly TenantTable _logins = new(storage.Table(StorageNames.LoginsTable));
+    private readonly TenantTable _trainers = new(storage.Table(StorageNames.TrainersTable));
+    private AppOptions App => appOptions.Value;
+
+    public async Task<ClientEntity> InviteAsync(string trainerId, InviteClientRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var email = LoginEntity.NormaliseEmail(request.Email);
+        var clientId = AccountService.NewId();
+        var login = new LoginEntity { PartitionKey = email, Role = Roles.Client, UserId = clientId, TrainerId = trainerId, SecurityStamp = AccountService.NewId() };
+        if (!await _logins.TryAddAsync(login, ct))
+            throw new ProblemException(409, "Email already in use", "Someone with this email already has a FitPilot account or invitation.",
+                new Dictionary<string, string[]> { ["email"] = ["Someone with this email already has a FitPilot account or invitation."] });
+
+        var client = new ClientEntity
+        {
+            PartitionKey = trainerId, RowKey = clientId, Name = request.Name.Trim(), Email = email,
+            Status = ClientStatuses.Invited, CreatedAt = now, UpdatedAt = now,
+        };
+        try
+        {
+            await _clients.AddAsync(client, ct);
+            await SendInvitationAsync(client, ct);
+        }
+        catch
+        {
+            await _clients.DeleteAsync(trainerId, clientId, CancellationToken.None);
+            await _logins.DeleteAsync(email, LoginEntity.Row, CancellationToken.None);
+            throw;
+        }
+        return client;
+    }
+
+    /// <summary>Sends a fresh link (the old one stops working). Only for clients who have not joined yet.</summary>
+    public async Task<ClientEntity> ReinviteAsync(string trainerId, string clientId, CancellationToken ct)
+    {
+        var client = await GetAsync(trainerId, clientId, ct);
+        if (client.Status != ClientStatuses.Invited)
+            throw ProblemException.Conflict("This client has already joined.");
+        await SendInvitationAsync(client, ct);
+        return client;
+    }
+
+    /// <summary>Withdraws a pending invitation: the link stops working and the client is gone from the list.</summary>
+    public async Task RevokeInvitationAsync(string trainerId, string clientId, CancellationToken ct)
+    {
+        var client = await GetAsync(trainerId, clientId, ct);
+        if (client.Status != ClientStatuses.Invited)
+            throw ProblemException.Conflict("This client has already joined; remove the client instead.");
+        await EraseAsync(client, ct);
+    }
+
+    public async Task<Page<ClientProfile>> ListAsync(string trainerId, int limit, string? cursor, CancellationToken ct)
+    {
+        var (items, next) = await _clients.PageAsync<ClientEntity>(trainerId, limit, cursor, ct);
+        return new Page<ClientProfile>(items.Select(c => c.ToProfile()).ToList(), next);
+    }
+
+    public async Task<ClientEntity> GetAsync(string trainerId, string clientId, CancellationToken ct) =>
+        await _clients.FindAsync<ClientEntity>(trainerId, clientId, ct) ?? throw ProblemException.NotFound("No such client.");
+
+    public async Task<ClientEntity> UpdateAsync(string trainerId, string clientId, UpdateClientRequest request, Azure.ETag? ifMatch, CancellationToken ct)
+    {
+        var client = await GetAsync(trainerId, clientId, ct);
+        if (ifMatch is { } etag) client.ETag = etag;
+        client.Apply(request, clock.GetUtcNow());
+        await _clients.UpdateAsync(client, ct);
+        return client;
+    }
+
+    /// <summary>
+    /// Removes a client and everything kept about them (the data model's ON DELETE CASCADE):
+    /// sign-in first, so they lose access at once, then every feature's data, the profile last,
+    /// so an interrupted removal is still listed and can simply be retried.
+    /// </summary>
+    public async Task RemoveAsync(string trainerId, string clientId, CancellationToken ct)
+    {
+        var client = await GetAsync(trainerId, clientId, ct);
+        await EraseAsync(client, ct);
+    }
+
+    private async Task EraseAsync(ClientEntity client, CancellationToken ct)
+    {
+        var login = await _logins.FindAsync<LoginEntity>(client.Email, LoginEntity.Row, ct);
+        if (login is not null && login.UserId == client.Id)
+            await _logins.DeleteAsync(client.Email, LoginEntity.Row, ct);
+        auth.Forget(client.Email);
+        if (client.InvitationTokenHash is not null)
+            await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, client.InvitationTokenHash, ct);
+        foreach (var owner in dataOwners)
+            await owner.DeleteClientDataAsync(client.TrainerId, client.Id, ct);
+        await _clients.DeleteAsync(client.TrainerId, client.Id, ct);
+    }
+
+    private async Task SendInvitationAsync(ClientEntity client, CancellationToken ct)
+    {
+        var trainer = await _trainers.FindAsync<TrainerEntity>(client.TrainerId, TrainerEntity.Row, ct) ?? throw ProblemException.NotFound();
+        var previous = client.InvitationTokenHash;
+        var (token, entity) = await oneTimeTokens.CreateAsync(OneTimeTokens.Invitation, client.Email, client.TrainerId, client.Id, App.InvitationLifetime, ct);
+        var now = clock.GetUtcNow();
+        client.InvitationTokenHash = entity.RowKey;
+        client.InvitedAt = now;
+        client.InvitationExpiresAt = entity.ExpiresAt;
+        client.UpdatedAt = now;
+        await _clients.UpdateAsync(client, ct);
+        if (previous is not null) await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, previous, ct);
+        await outbox.EnqueueAsync(EmailTemplates.Render("Invitation", client.Email, client.Name,
+            $"{trainer.Name} invited you to FitPilot", new Dictionary<string, string>
+            {
+                ["clientName"] = client.Name,
+                ["trainerName"] = string.IsNullOrWhiteSpace(trainer.BusinessName) ? trainer.Name : $"{trainer.Name} ({trainer.BusinessName})",
+                ["link"] = App.Link("/accept-invitation?token=" + Uri.EscapeDataString(token)),
+                ["expires"] = entity.ExpiresAt.ToString("d MMM yyyy"),
+            }), ct);
+    }
+}

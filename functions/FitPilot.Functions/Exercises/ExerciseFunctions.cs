@@ -1,0 +1,71 @@
+using FitPilot.Contracts.Common;
+using FitPilot.Contracts.Exercises;
+using FitPilot.Functions.Http;
+using FitPilot.Functions.OpenApi;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FitPilot.Functions.Exercises;
+
+/// <summary>The exercise library: search the global + own exercises, manage own ones.</summary>
+public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
+{
+    [Function(nameof(ListExercises))]
+    [ApiOperation("Search the library and the PT's own exercises, by name and filters, a page at a time", Access.Trainer, null, typeof(Page<ExerciseDto>),
+        Query = ["q: words in the name", "muscle: primary or secondary muscle", "equipment", "category", "level", "source: library | own",
+            "limit: 1–100, default 50", "cursor: nextCursor of the previous page"])]
+    public Task<IResult> ListExercises(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises")] HttpRequest req) =>
+        api.Trainer(req, async pt =>
+        {
+            var filter = new ExerciseService.Filter(
+                Query.Optional(req, "q", 100),
+                Query.OneOf(req, "muscle", ExerciseVocabulary.Muscles),
+                Query.OneOf(req, "equipment", ExerciseVocabulary.Equipment),
+                Query.OneOf(req, "category", ExerciseVocabulary.Categories),
+                Query.OneOf(req, "level", ExerciseVocabulary.Levels),
+                Query.OneOf(req, "source", [ExerciseSources.Library, ExerciseSources.Own]));
+            return Api.Ok(await exercises.ListAsync(pt.TrainerId, filter, Query.Limit(req), Query.Cursor(req), req.HttpContext.RequestAborted));
+        });
+
+    [Function(nameof(CreateExercise))]
+    [ApiOperation("Create one of the PT's own exercises", Access.Trainer, typeof(SaveExerciseRequest), typeof(ExerciseDto), 201)]
+    public Task<IResult> CreateExercise(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exercises")] HttpRequest req) =>
+        api.Trainer(req, async pt =>
+        {
+            var exercise = await exercises.CreateAsync(pt.TrainerId, await RequestBody.ReadAsync<SaveExerciseRequest>(req, req.HttpContext.RequestAborted), req.HttpContext.RequestAborted);
+            return Api.Created($"/api/exercises/{exercise.Id}", exercise.ToDto(), req.HttpContext.Response, exercise.ETag);
+        });
+
+    [Function(nameof(GetExercise))]
+    [ApiOperation("One exercise (library or own; a client sees their PT's)", Access.SignedIn, null, typeof(ExerciseDto))]
+    public Task<IResult> GetExercise(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
+        api.SignedIn(req, async user =>
+        {
+            var exercise = await exercises.GetAsync(user.TrainerId, exerciseId, req.HttpContext.RequestAborted);
+            return Api.Ok(exercise.ToDto(), exercise.IsGlobal ? null : exercise.ETag, req.HttpContext.Response);
+        });
+
+    [Function(nameof(UpdateExercise))]
+    [ApiOperation("Edit one of the PT's own exercises (If-Match: the ETag read)", Access.Trainer, typeof(SaveExerciseRequest), typeof(ExerciseDto))]
+    public Task<IResult> UpdateExercise(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
+        api.Trainer(req, async pt =>
+        {
+            var body = await RequestBody.ReadAsync<SaveExerciseRequest>(req, req.HttpContext.RequestAborted);
+            var exercise = await exercises.UpdateAsync(pt.TrainerId, exerciseId, body, Api.IfMatch(req), req.HttpContext.RequestAborted);
+            return Api.Ok(exercise.ToDto(), exercise.ETag, req.HttpContext.Response);
+        });
+
+    [Function(nameof(DeleteExercise))]
+    [ApiOperation("Delete one of the PT's own exercises", Access.Trainer, null, null, 204)]
+    public Task<IResult> DeleteExercise(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
+        api.Trainer(req, async pt =>
+        {
+            await exercises.DeleteAsync(pt.TrainerId, exerciseId, Api.IfMatch(req), req.HttpContext.RequestAborted);
+            return Results.NoContent();
+        });
+}

@@ -1,0 +1,83 @@
+using FitPilot.Functions.ReferenceData;
+using FitPilot.Functions.Storage;
+
+namespace FitPilot.Functions.Exercises;
+
+/// <summary>
+/// The global exercise library (free-exercise-db, 873 exercises, public domain; the app ships its
+/// own copy as an embedded CSV). Seeded into the <c>global</c> partition of the exercises table
+/// when missing, then held in memory: it changes only with a new release of the app.
+/// </summary>
+public sealed class ExerciseLibrary(StorageClients storage, TimeProvider clock)
+{
+    private readonly TenantTable _exercises = new(storage.Table(StorageNames.ExercisesTable));
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IReadOnlyDictionary<string, ExerciseEntity>? _byId;
+    private IReadOnlyList<ExerciseEntity>? _all;
+
+    public async Task<IReadOnlyList<ExerciseEntity>> AllAsync(CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        return _all!;
+    }
+
+    public async Task<ExerciseEntity?> FindAsync(string id, CancellationToken ct)
+    {
+        await EnsureLoadedAsync(ct);
+        return _byId!.GetValueOrDefault(id);
+    }
+
+    /// <summary>Writes the shipped library into the table (idempotent upserts, 100 rows per transaction).</summary>
+    public async Task<int> SeedAsync(CancellationToken ct)
+    {
+        var rows = ReadShippedCsv(clock.GetUtcNow());
+        foreach (var chunk in rows.Chunk(100))
+            await _exercises.UpsertBatchAsync(chunk, ct);
+        return rows.Count;
+    }
+
+    private async Task EnsureLoadedAsync(CancellationToken ct)
+    {
+        if (_all is not null) return;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_all is not null) return;
+            var rows = new List<ExerciseEntity>();
+            await foreach (var row in _exercises.QueryPartitionAsync<ExerciseEntity>(ExerciseEntity.GlobalPartition, ct))
+                rows.Add(row);
+            var shippedCount = ReadShippedCsv(clock.GetUtcNow()).Count;
+            if (rows.Count < shippedCount)
+            {
+                await SeedAsync(ct);
+                rows = ReadShippedCsv(clock.GetUtcNow());
+            }
+            _all = rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+            _byId = _all.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    internal static List<ExerciseEntity> ReadShippedCsv(DateTimeOffset now)
+    {
+        using var stream = typeof(ExerciseLibrary).Assembly.GetManifestResourceStream("FitPilot.Exercises.free_exercise_db_exercises.csv")
+            ?? throw new InvalidOperationException("The exercise library CSV is not embedded.");
+        using var reader = new StreamReader(stream);
+        var rows = new List<ExerciseEntity>();
+        foreach (var d in Csv.Read(reader))
+        {
+            string? Field(string name) => d[name] is { Length: > 0 } s ? s : null;
+            rows.Add(new ExerciseEntity
+            {
+                PartitionKey = ExerciseEntity.GlobalPartition, RowKey = Field("id")!, Name = Field("name")!,
+                Force = Field("force"), Level = Field("level"), Mechanic = Field("mechanic"), Equipment = Field("equipment"),
+                PrimaryMuscles = Field("primaryMuscles") ?? "", SecondaryMuscles = Field("secondaryMuscles") ?? "",
+                Instructions = Field("instructions") ?? "", Category = Field("category")!, CreatedAt = null, UpdatedAt = null,
+            });
+        }
+        return rows;
+    }
+}

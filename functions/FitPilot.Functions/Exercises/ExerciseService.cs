@@ -1,0 +1,106 @@
+using System.Buffers.Text;
+using System.Text;
+using FitPilot.Contracts.Common;
+using FitPilot.Contracts.Exercises;
+using FitPilot.Functions.Auth;
+using FitPilot.Functions.Http;
+using FitPilot.Functions.Storage;
+
+namespace FitPilot.Functions.Exercises;
+
+/// <summary>
+/// The exercise library as a PT sees it: the global library plus their own exercises (never
+/// another PT's). Own exercises are one partition read; the global ones come from memory.
+/// </summary>
+public sealed class ExerciseService(StorageClients storage, ExerciseLibrary library, TimeProvider clock)
+{
+    private readonly TenantTable _exercises = new(storage.Table(StorageNames.ExercisesTable));
+
+    public sealed record Filter(string? Search, string? Muscle, string? Equipment, string? Category, string? Level, string? Source);
+
+    /// <summary>
+    /// Name-ordered search over library + own. The cursor is the last (name, id) seen (keyset paging),
+    /// so adding or deleting exercises between pages never skips or repeats one.
+    /// </summary>
+    public async Task<Page<ExerciseDto>> ListAsync(string trainerId, Filter filter, int limit, string? cursor, CancellationToken ct)
+    {
+        var after = cursor is null ? null : DecodeCursor(cursor);
+        var candidates = new List<ExerciseEntity>();
+        if (filter.Source is null or ExerciseSources.Own)
+            await foreach (var own in _exercises.QueryPartitionAsync<ExerciseEntity>(trainerId, ct))
+                candidates.Add(own);
+        if (filter.Source is null or ExerciseSources.Library)
+            candidates.AddRange(await library.AllAsync(ct));
+
+        var terms = (filter.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var matches = candidates
+            .Where(e => terms.All(t => e.Name.Contains(t, StringComparison.OrdinalIgnoreCase)))
+            .Where(e => filter.Muscle is null || ExerciseEntity.Split(e.PrimaryMuscles).Contains(filter.Muscle) || ExerciseEntity.Split(e.SecondaryMuscles).Contains(filter.Muscle))
+            .Where(e => filter.Equipment is null || e.Equipment == filter.Equipment)
+            .Where(e => filter.Category is null || e.Category == filter.Category)
+            .Where(e => filter.Level is null || e.Level == filter.Level)
+            .OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.RowKey, StringComparer.Ordinal)
+            .Where(e => after is null || Compare(e, after.Value) > 0)
+            .Take(limit + 1)
+            .ToList();
+        var page = matches.Take(limit).ToList();
+        var next = matches.Count > limit ? EncodeCursor(page[^1]) : null;
+        return new Page<ExerciseDto>(page.Select(e => e.ToDto()).ToList(), next);
+    }
+
+    /// <summary>A library exercise, or one of the tenant's own (a client sees their PT's).</summary>
+    public async Task<ExerciseEntity> GetAsync(string trainerId, string exerciseId, CancellationToken ct) =>
+        await library.FindAsync(exerciseId, ct)
+        ?? await _exercises.FindAsync<ExerciseEntity>(trainerId, exerciseId, ct)
+        ?? throw ProblemException.NotFound("No such exercise.");
+
+    public async Task<ExerciseEntity> CreateAsync(string trainerId, SaveExerciseRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var exercise = new ExerciseEntity { PartitionKey = trainerId, RowKey = AccountService.NewId(), CreatedAt = now };
+        exercise.Apply(request, now);
+        await _exercises.AddAsync(exercise, ct);
+        return exercise;
+    }
+
+    public async Task<ExerciseEntity> UpdateAsync(string trainerId, string exerciseId, SaveExerciseRequest request, Azure.ETag? ifMatch, CancellationToken ct)
+    {
+        var exercise = await OwnAsync(trainerId, exerciseId, ct);
+        if (ifMatch is { } etag) exercise.ETag = etag;
+        exercise.Apply(request, clock.GetUtcNow());
+        await _exercises.UpdateAsync(exercise, ct);
+        return exercise;
+    }
+
+    public async Task DeleteAsync(string trainerId, string exerciseId, Azure.ETag? ifMatch, CancellationToken ct)
+    {
+        var exercise = await OwnAsync(trainerId, exerciseId, ct);
+        await _exercises.DeleteAsync(trainerId, exercise.RowKey, ct, ifMatch);
+    }
+
+    private async Task<ExerciseEntity> OwnAsync(string trainerId, string exerciseId, CancellationToken ct)
+    {
+        if (await library.FindAsync(exerciseId, ct) is not null)
+            throw ProblemException.Forbidden("Library exercises are shared by every PT and cannot be changed. Create your own version instead.");
+        return await _exercises.FindAsync<ExerciseEntity>(trainerId, exerciseId, ct) ?? throw ProblemException.NotFound("No such exercise.");
+    }
+
+    private static int Compare(ExerciseEntity e, (string Name, string Id) after)
+    {
+        var byName = StringComparer.OrdinalIgnoreCase.Compare(e.Name, after.Name);
+        return byName != 0 ? byName : StringComparer.Ordinal.Compare(e.RowKey, after.Id);
+    }
+
+    private static string EncodeCursor(ExerciseEntity last) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(last.Name + "\n" + last.RowKey));
+
+    private static (string Name, string Id)? DecodeCursor(string cursor)
+    {
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n');
+            if (parts.Length == 2) return (parts[0], parts[1]);
+        }
+        catch (FormatException) { }
+        throw ProblemException.BadQuery("cursor", "This cursor is not valid; start from the first page.");
+    }
+}

@@ -1,0 +1,69 @@
+using FitPilot.Functions.Auth;
+using FitPilot.Functions.Clients;
+using FitPilot.Functions.Email;
+using FitPilot.Functions.Exercises;
+using FitPilot.Functions.Http;
+using FitPilot.Functions.Invitations;
+using FitPilot.Functions.ProfilePictures;
+using FitPilot.Functions.Settings;
+using FitPilot.Functions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FitPilot.Functions.Hosting;
+
+public static class FitPilotServices
+{
+    /// <summary>Everything the functions need; the Azure Functions app and the local host both call this.</summary>
+    public static IServiceCollection AddFitPilot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
+            .Validate(o => o.KeyBytes().Length >= 32,
+                "Auth:SigningKey is missing or too short: set it to a base64 key of at least 32 random bytes " +
+                "(Key Vault in Azure; the local host writes one to .fitpilot/local.settings.json).")
+            .ValidateOnStart();
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section))
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "App:PublicBaseUrl must be the web app's absolute URL (links in emails start with it).")
+            .ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.FromAddress), "Email:FromAddress is required.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Smtp.Host) && o.Smtp.Port > 0, "Email:Smtp:Host and Email:Smtp:Port are required.")
+            .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Smtp.Security, true, out _), "Email:Smtp:Security must be None, StartTls or SslOnConnect.")
+            .ValidateOnStart();
+
+        services.AddMemoryCache();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new StorageClients(configuration));
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<SessionTokens>();
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<SessionAuth>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<OneTimeTokens>();
+        services.AddSingleton<Api>();
+
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<ClientService>();
+        services.AddSingleton<InvitationService>();
+        services.AddSingleton<SettingsService>();
+        services.AddSingleton<IClientDataOwner>(sp => sp.GetRequiredService<SettingsService>());
+        services.AddSingleton<ExerciseLibrary>();
+        services.AddSingleton<ExerciseService>();
+        services.AddSingleton<ProfilePictureService>();
+        return services;
+    }
+
+    /// <summary>Creates the tables, queues and containers before the first request.</summary>
+    private sealed class StorageInitializer(StorageClients storage) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct) => storage.EnsureCreatedAsync(ct);
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+
+namespace FitPilot.Functions.Http;
+
+/// <summary>Query-string parameters shared by list endpoints, validated into 400 problems.</summary>
+public static class Query
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 100;
+
+    public static int Limit(HttpRequest request)
+    {
+        var raw = request.Query["limit"].ToString();
+        if (raw.Length == 0) return DefaultLimit;
+        return int.TryParse(raw, out var limit) && limit is >= 1 and <= MaxLimit
+            ? limit
+            : throw ProblemException.BadQuery("limit", $"limit must be a whole number from 1 to {MaxLimit}.");
+    }
+
+    public static string? Cursor(HttpRequest request) => Optional(request, "cursor", 2048);
+
+    /// <summary>A trimmed, length-checked optional parameter; empty means absent.</summary>
+    public static string? Optional(HttpRequest request, string name, int maxLength)
+    {
+        var values = request.Query[name];
+        if (values.Count > 1) throw ProblemException.BadQuery(name, $"Give {name} once.");
+        var value = values.ToString().Trim();
+        if (value.Length == 0) return null;
+        return value.Length <= maxLength ? value : throw ProblemException.BadQuery(name, $"{name} may be at most {maxLength} characters.");
+    }
+
+    /// <summary>An optional parameter that must be one of a fixed vocabulary.</summary>
+    public static string? OneOf(HttpRequest request, string name, IReadOnlyCollection<string> allowed)
+    {
+        var value = Optional(request, name, 100);
+        return value is null || allowed.Contains(value)
+            ? value
+            : throw ProblemException.BadQuery(name, $"{name} must be one of: {string.Join(", ", allowed)}.");
+    }
+}

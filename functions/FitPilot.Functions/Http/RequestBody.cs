@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace FitPilot.Functions.Http;
+
+/// <summary>Reads and validates a JSON request body: size-capped, strictly typed, DataAnnotations-checked.</summary>
+public static class RequestBody
+{
+    /// <summary>Largest JSON body any endpoint accepts.</summary>
+    public const int MaxJsonBytes = 64 * 1024;
+
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+            throw new ProblemException(415, "Unsupported media type", "Send the body as application/json.");
+
+        var bytes = await ReadLimitedAsync(request, MaxJsonBytes, ct);
+        if (bytes.Length == 0)
+            throw new ProblemException(400, "Missing body", "This request needs a JSON body.");
+
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(bytes, FitPilotJson.Options);
+        }
+        catch (JsonException e)
+        {
+            var field = FieldName(e.Path);
+            var message = e.Message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase)
+                ? "Required fields are missing: " + MissingMembers(e.Message)
+                : e.Message.Contains("could not be mapped", StringComparison.OrdinalIgnoreCase)
+                    ? "This field is not part of the request."
+                    : "This value is not valid JSON of the expected type.";
+            throw ProblemException.Validation(string.IsNullOrEmpty(field) ? "$" : field, message);
+        }
+        if (value is null)
+            throw new ProblemException(400, "Missing body", "This request needs a JSON object, not null.");
+
+        Validate(value);
+        return value;
+    }
+
+    /// <summary>Runs the DataAnnotations of a contract (the same ones the web app's forms use).</summary>
+    public static void Validate(object value)
+    {
+        var results = new List<ValidationResult>();
+        if (Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true)) return;
+        var errors = results
+            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : ["$"]).Select(m => (Field: CamelCase(m), r.ErrorMessage)))
+            .GroupBy(x => x.Field)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "Not valid.").Distinct().ToArray());
+        throw ProblemException.Validation(errors);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; more is a 413 before anything is parsed.</summary>
+    public static async Task<byte[]> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) throw TooLarge(limit);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) throw TooLarge(limit);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static ProblemException TooLarge(int limit) =>
+        new(413, "Payload too large", $"The body may be at most {limit / 1024} KiB.");
+
+    private static string FieldName(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$") return "";
+        return jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+    }
+
+    private static string MissingMembers(string message)
+    {
+        var i = message.IndexOf(':');
+        var j = message.IndexOf('.', i + 1);
+        return i < 0 ? "" : (j < 0 ? message[(i + 1)..] : message[(i + 1)..j]).Trim().TrimEnd('.');
+    }
+
+    public static string CamelCase(string name) =>
+        string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,35 @@
+using FitPilot.Contracts.Auth;
+using FitPilot.Contracts.Invitations;
+using FitPilot.Functions.Auth;
+using FitPilot.Functions.Http;
+using FitPilot.Functions.OpenApi;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FitPilot.Functions.Invitations;
+
+/// <summary>The invitation link's page: preview it, accept it.</summary>
+public sealed class InvitationFunctions(Api api, InvitationService invitations, SessionCookie cookie)
+{
+    [Function(nameof(GetInvitation))]
+    [ApiOperation("Who invited whom, for the accept page (404 used/unknown, 410 expired)", Access.Anonymous, null, typeof(InvitationPreview),
+        Query = ["token: the token from the emailed link"])]
+    public Task<IResult> GetInvitation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "invitations")] HttpRequest req) =>
+        api.Anonymous(req, async () =>
+        {
+            var token = Query.Optional(req, "token", 200) ?? throw ProblemException.BadQuery("token", "token is required.");
+            return Api.Ok(await invitations.PreviewAsync(token, req.HttpContext.RequestAborted));
+        });
+
+    [Function(nameof(AcceptInvitation))]
+    [ApiOperation("Accept an invitation: set a password, become an active client, sign in", Access.Anonymous, typeof(AcceptInvitationRequest), typeof(SessionResponse))]
+    public Task<IResult> AcceptInvitation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/accept")] HttpRequest req) =>
+        api.Anonymous(req, async () =>
+        {
+            var session = await invitations.AcceptAsync(await RequestBody.ReadAsync<AcceptInvitationRequest>(req, req.HttpContext.RequestAborted), req.HttpContext.RequestAborted);
+            cookie.Set(req.HttpContext.Response, session.Token, session.ExpiresAt);
+            return Api.Ok(session);
+        });
+}

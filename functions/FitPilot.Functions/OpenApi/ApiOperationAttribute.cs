@@ -1,0 +1,27 @@
+namespace FitPilot.Functions.OpenApi;
+
+/// <summary>Who may call an HTTP function. The authorization tests hold every function to what it declares.</summary>
+public enum Access
+{
+    Anonymous,
+    SignedIn,
+    Trainer,
+    Client,
+}
+
+/// <summary>Describes an HTTP function for /api/openapi.json: summary, access, request and response bodies.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ApiOperationAttribute(string summary, Access access, Type? request, Type? response, int status = 200) : Attribute
+{
+    public string Summary { get; } = summary;
+    public Access Access { get; } = access;
+    public Type? Request { get; } = request;
+    public Type? Response { get; } = response;
+    public int Status { get; } = status;
+    /// <summary>A second accepted request body (e.g. PUT /me takes a PT's or a client's profile).</summary>
+    public Type? AlternativeRequest { get; init; }
+    /// <summary>Query parameters, "name: description".</summary>
+    public string[] Query { get; init; } = [];
+    /// <summary>A non-JSON request body's media type (e.g. image/jpeg uploads).</summary>
+    public string? RequestMediaType { get; init; }
+}

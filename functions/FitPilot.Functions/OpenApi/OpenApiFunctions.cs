@@ -1,0 +1,14 @@
+using FitPilot.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FitPilot.Functions.OpenApi;
+
+public sealed class OpenApiFunctions(Api api)
+{
+    [Function(nameof(GetOpenApiDocument))]
+    [ApiOperation("This API's OpenAPI 3.1 document", Access.Anonymous, null, null)]
+    public Task<IResult> GetOpenApiDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
+        api.Anonymous(req, () => Task.FromResult(Results.Text(OpenApiDocument.Text, "application/json")));
+}

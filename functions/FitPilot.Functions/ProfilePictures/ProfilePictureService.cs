@@ -1,0 +1,105 @@
+using Azure.Storage.Blobs.Models;
+using FitPilot.Functions.Http;
+using FitPilot.Functions.Storage;
+using FitPilot.Functions.Trainers;
+using Microsoft.Extensions.Logging;
+using SkiaSharp;
+
+namespace FitPilot.Functions.ProfilePictures;
+
+/// <summary>
+/// A PT's profile picture: the upload lands in <c>profile-pictures-incoming/{trainerId}/{uploadId}</c>,
+/// the blob trigger turns it into a 256×256 JPEG (re-encoding drops EXIF, GPS included) in
+/// <c>profile-pictures/{trainerId}.jpg</c>, points the profile at it and deletes the upload.
+/// </summary>
+public sealed class ProfilePictureService(StorageClients storage, TimeProvider clock, ILogger<ProfilePictureService> log)
+{
+    public const int MaxUploadBytes = 5 * 1024 * 1024;
+    public const int Size = 256;
+    private const long MaxPixels = 40_000_000;
+    private static readonly string[] AcceptedTypes = ["image/jpeg", "image/png", "image/webp"];
+
+    private readonly TenantTable _trainers = new(storage.Table(StorageNames.TrainersTable));
+
+    public async Task<string> UploadAsync(string trainerId, string? contentType, byte[] content, CancellationToken ct)
+    {
+        var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !AcceptedTypes.Contains(mediaType))
+            throw new ProblemException(415, "Unsupported media type", "Upload a JPEG, PNG or WebP image.");
+        if (content.Length == 0) throw ProblemException.Validation("$", "The image is empty.");
+        var uploadId = Guid.NewGuid().ToString("N");
+        await storage.Container(StorageNames.ProfilePicturesIncoming)
+            .GetBlobClient($"{trainerId}/{uploadId}")
+            .UploadAsync(new BinaryData(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = mediaType } }, ct);
+        return uploadId;
+    }
+
+    /// <summary>Processes one upload. A file that is not a usable image is dropped (retrying cannot fix it).</summary>
+    public async Task ProcessUploadAsync(string blobName, byte[] content, CancellationToken ct)
+    {
+        var incoming = storage.Container(StorageNames.ProfilePicturesIncoming).GetBlobClient(blobName);
+        var trainerId = blobName.Split('/')[0];
+        var jpeg = Normalise(content);
+        var trainer = await _trainers.FindAsync<TrainerEntity>(trainerId, TrainerEntity.Row, ct);
+        if (jpeg is null || trainer is null)
+        {
+            log.LogWarning("Dropped profile picture upload {Blob}: {Reason}", blobName, jpeg is null ? "not a usable image" : "no such trainer");
+            await incoming.DeleteIfExistsAsync(cancellationToken: ct);
+            return;
+        }
+        await storage.Container(StorageNames.ProfilePictures).GetBlobClient(trainerId + ".jpg")
+            .UploadAsync(new BinaryData(jpeg), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg", CacheControl = "private, max-age=3600" } }, ct);
+        var now = clock.GetUtcNow();
+        trainer.ProfilePictureUrl = $"/api/trainers/{trainerId}/profile-picture?v={now.ToUnixTimeSeconds()}";
+        trainer.UpdatedAt = now;
+        await _trainers.UpsertAsync(trainer, ct);
+        await incoming.DeleteIfExistsAsync(cancellationToken: ct);
+    }
+
+    public async Task<BinaryData> DownloadAsync(string trainerId, CancellationToken ct)
+    {
+        var blob = storage.Container(StorageNames.ProfilePictures).GetBlobClient(trainerId + ".jpg");
+        try { return (await blob.DownloadContentAsync(ct)).Value.Content; }
+        catch (Azure.RequestFailedException e) when (e.Status == 404) { throw ProblemException.NotFound("No profile picture."); }
+    }
+
+    /// <summary>Centre-cropped square JPEG of <see cref="Size"/> px, or null when the bytes are not a sane image.</summary>
+    public static byte[]? Normalise(byte[] content)
+    {
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || (long)codec.Info.Width * codec.Info.Height > MaxPixels) return null;
+        using var decoded = SKBitmap.Decode(codec);
+        if (decoded is null) return null;
+        using var oriented = ApplyOrientation(decoded, codec.EncodedOrigin);
+        var side = Math.Min(oriented.Width, oriented.Height);
+        var crop = SKRectI.Create((oriented.Width - side) / 2, (oriented.Height - side) / 2, side, side);
+        using var square = new SKBitmap(side, side);
+        if (!oriented.ExtractSubset(square, crop)) return null;
+        using var resized = square.Resize(new SKImageInfo(Size, Size), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        if (resized is null) return null;
+        using var image = SKImage.FromBitmap(resized);
+        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return encoded.ToArray();
+    }
+
+    /// <summary>Phones store portrait shots sideways plus an EXIF flag; apply it before EXIF is dropped.</summary>
+    private static SKBitmap ApplyOrientation(SKBitmap bitmap, SKEncodedOrigin origin)
+    {
+        var (rotate, swap) = origin switch
+        {
+            SKEncodedOrigin.RightTop => (90f, true),
+            SKEncodedOrigin.BottomRight => (180f, false),
+            SKEncodedOrigin.LeftBottom => (270f, true),
+            _ => (0f, false),
+        };
+        if (rotate == 0) return bitmap.Copy();
+        var rotated = new SKBitmap(swap ? bitmap.Height : bitmap.Width, swap ? bitmap.Width : bitmap.Height);
+        using var canvas = new SKCanvas(rotated);
+        canvas.Translate(rotated.Width / 2f, rotated.Height / 2f);
+        canvas.RotateDegrees(rotate);
+        canvas.Translate(-bitmap.Width / 2f, -bitmap.Height / 2f);
+        using (var image = SKImage.FromBitmap(bitmap)) canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKCubicResampler.Mitchell));
+        return rotated;
+    }
+}

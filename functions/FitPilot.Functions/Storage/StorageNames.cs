@@ -1,0 +1,26 @@
+namespace FitPilot.Functions.Storage;
+
+/// <summary>Every table, container and queue the app uses; created at start-up and by infra/.</summary>
+public static class StorageNames
+{
+    public const string TrainersTable = "trainers";
+    public const string ClientsTable = "clients";
+    public const string LoginsTable = "logins";
+    public const string TokensTable = "tokens";
+    public const string ExercisesTable = "exercises";
+    public const string SettingsTable = "settings";
+    public const string RateLimitsTable = "ratelimits";
+
+    public const string EmailQueue = "email-outbox";
+
+    public const string ProfilePicturesIncoming = "profile-pictures-incoming";
+    public const string ProfilePictures = "profile-pictures";
+
+    public static readonly string[] Tables =
+        [TrainersTable, ClientsTable, LoginsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable];
+    public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison"];
+    public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures];
+
+    /// <summary>The app setting of the storage connection, as the Functions triggers name it.</summary>
+    public const string Connection = "AzureWebJobsStorage";
+}
