@@ -1,0 +1,75 @@
+using FitPilot.Contracts.Auth;
+using FitPilot.Contracts.Clients;
+using FitPilot.Contracts.Exercises;
+using FitPilot.Functions.Auth;
+using FitPilot.Functions.Clients;
+using FitPilot.Functions.Exercises;
+using FitPilot.Functions.Storage;
+
+namespace FitPilot.LocalHost;
+
+/// <summary>
+/// The demo PT and client the run command signs you in with (replaces the old /api/debug/users).
+/// Idempotent: an existing demo account is left as it is.
+/// </summary>
+public static class DemoData
+{
+    public const string TrainerEmail = "coach@fitpilot.test";
+    public const string TrainerPassword = "demo-coach-password";
+    public const string ClientEmail = "client@fitpilot.test";
+    public const string ClientPassword = "demo-client-password";
+
+    public static async Task SeedAsync(IServiceProvider services, ILogger log, CancellationToken ct)
+    {
+        var library = services.GetRequiredService<ExerciseLibrary>();
+        log.LogInformation("Exercise library: {Count} exercises", (await library.AllAsync(ct)).Count);
+
+        var storage = services.GetRequiredService<StorageClients>();
+        var logins = new TenantTable(storage.Table(StorageNames.LoginsTable));
+        if (await logins.FindAsync<LoginEntity>(TrainerEmail, LoginEntity.Row, ct) is not null)
+        {
+            log.LogInformation("Demo accounts already exist");
+            return;
+        }
+
+        var accounts = services.GetRequiredService<AccountService>();
+        var session = await accounts.RegisterTrainerAsync(new RegisterTrainerRequest
+        {
+            Name = "Casey Coach", Email = TrainerEmail, Password = TrainerPassword, BusinessName = "Harbour Strength Co.",
+        }, ct);
+        var trainerId = session.User.Id;
+        var trainer = new UserSession(trainerId, Roles.Trainer, TrainerEmail, trainerId, null);
+        await accounts.UpdateTrainerProfileAsync(trainer, new Contracts.Trainers.UpdateTrainerProfileRequest
+        {
+            Name = "Casey Coach", BusinessName = "Harbour Strength Co.", Location = "Sydney, NSW", YearsExperience = 8,
+            Bio = "Strength coach for busy people: three sessions a week, real food, steady progress.",
+            Specializations = "Strength, fat loss, return to training", Certifications = "Cert IV in Fitness",
+        }, ct);
+
+        // The demo client has joined already: a login with a password and an active profile.
+        var clientId = AccountService.NewId();
+        var hasher = services.GetRequiredService<PasswordHasher>();
+        await logins.AddAsync(new LoginEntity
+        {
+            PartitionKey = ClientEmail, Role = Roles.Client, UserId = clientId, TrainerId = trainerId,
+            PasswordHash = hasher.Hash(ClientPassword), SecurityStamp = AccountService.NewId(),
+        }, ct);
+        var now = DateTimeOffset.UtcNow;
+        await new TenantTable(storage.Table(StorageNames.ClientsTable)).AddAsync(new ClientEntity
+        {
+            PartitionKey = trainerId, RowKey = clientId, Name = "Jordan Client", Email = ClientEmail, Status = ClientStatuses.Active,
+            Age = 34, HeightCm = 178, StartingWeightKg = 92, CurrentWeightKg = 88.5, BodyFatPercentage = 24,
+            InvitedAt = now.AddDays(-21), JoinedAt = now.AddDays(-20), CreatedAt = now.AddDays(-21), UpdatedAt = now,
+        }, ct);
+
+        var exercises = services.GetRequiredService<ExerciseService>();
+        await exercises.CreateAsync(trainerId, new SaveExerciseRequest
+        {
+            Name = "Tempo Goblet Squat", Category = "strength", PrimaryMuscles = ["quadriceps"], SecondaryMuscles = ["glutes"],
+            Equipment = "kettlebells", Level = "beginner", Force = "push", Mechanic = "compound",
+            Instructions = ["Hold the bell at your chest.", "Sit down for 3 seconds, pause 1, stand up fast."],
+            VideoUrl = "https://www.youtube.com/watch?v=MeIiIdhvXT4",
+        }, ct);
+        log.LogInformation("Seeded demo PT {Trainer} and client {Client}", TrainerEmail, ClientEmail);
+    }
+}
