@@ -20,13 +20,15 @@ public sealed class QueueListener(FunctionInvoker invoker, StorageClients storag
         var queue = storage.Queue(function.QueueName);
         var poison = storage.Queue(function.QueueName + "-poison");
         var settings = hostJson.Queues;
+        // Receive takes whole seconds (≥ 1): round up as the Azure host does.
+        var visibility = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(settings.VisibilityTimeout.TotalSeconds)));
         var idle = TimeSpan.FromMilliseconds(100);
         while (!ct.IsCancellationRequested)
         {
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, settings.VisibilityTimeout, ct)).Value;
+                messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, visibility, ct)).Value;
             }
             catch (OperationCanceledException) { return; }
             catch (Exception e)

@@ -60,10 +60,18 @@ public static class FitPilotServices
         return services;
     }
 
-    /// <summary>Creates the tables, queues and containers before the first request.</summary>
-    private sealed class StorageInitializer(StorageClients storage) : IHostedService
+    /// <summary>
+    /// Before the first request: creates the tables, queues and containers, and loads the exercise
+    /// library into memory (seeding it on a fresh account), so no request pays for either.
+    /// </summary>
+    private sealed class StorageInitializer(StorageClients storage, ExerciseLibrary library) : IHostedService
     {
-        public Task StartAsync(CancellationToken ct) => storage.EnsureCreatedAsync(ct);
+        public async Task StartAsync(CancellationToken ct)
+        {
+            await storage.EnsureCreatedAsync(ct);
+            await library.AllAsync(ct);
+        }
+
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

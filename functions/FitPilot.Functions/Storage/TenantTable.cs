@@ -121,7 +121,7 @@ public sealed class TenantTable(TableClient table)
         RequireKey(partitionKey);
         var deleted = 0;
         var batch = new List<TableTransactionAction>(100);
-        await foreach (var row in table.QueryAsync<TableEntity>(PartitionFilter(partitionKey, null), select: ["RowKey"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(PartitionFilter(partitionKey, null), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
             batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
             if (batch.Count == 100) { deleted += await Submit(batch, ct); batch.Clear(); }

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FitPilot.Contracts.Exercises;
+using FitPilot.Functions.OpenApi;
+using FitPilot.Tests.Infrastructure;
+
+namespace FitPilot.Tests.Api;
+
+/// <summary>Holds every HTTP function in functions.metadata to its declared access, and tenants apart.</summary>
+[Collection(HostCollection.Name)]
+public sealed partial class AuthorizationTests(HostFixture host)
+{
+    private readonly ApiClient _api = host.NewClient();
+
+    /// <summary>The only routes that answer without a session. Adding one is a decision: change this list.</summary>
+    private static readonly string[] AnonymousAllowList =
+        ["RegisterTrainer", "Login", "Logout", "ForgotPassword", "ResetPassword", "GetInvitation", "AcceptInvitation", "GetOpenApiDocument"];
+
+    [Fact]
+    public void Only_the_allow_list_is_anonymous()
+    {
+        var anonymous = FunctionMetadata.Http.Where(e => e.Operation.Access == Access.Anonymous).Select(e => e.Name).Order();
+        Assert.Equal(AnonymousAllowList.Order(), anonymous);
+    }
+
+    [Fact]
+    public async Task Every_function_refuses_anonymous_callers_with_401_unless_allow_listed_and_clients_get_403_on_PT_routes()
+    {
+        var pt = await _api.RegisterTrainerAsync();
+        var client = await _api.OnboardClientAsync(pt, host.Mailbox);
+        var checkedCount = 0;
+        foreach (var function in FunctionMetadata.Http)
+        {
+            foreach (var method in function.Methods)
+            {
+                var path = "/api/" + RouteParameter().Replace(function.Route, "x" + Guid.NewGuid().ToString("N"));
+                var anonymous = await _api.SendAsync(new HttpMethod(method), path, rawJson: "{}");
+                if (function.Operation.Access == Access.Anonymous)
+                    Assert.True(anonymous.StatusCode != HttpStatusCode.Unauthorized || function.Name == "Login", $"{function.Name} is anonymous but answered 401");
+                else
+                    await ApiClient.ProblemAsync(anonymous, HttpStatusCode.Unauthorized);
+
+                if (function.Operation.Access == Access.Trainer)
+                    await ApiClient.ProblemAsync(await _api.SendAsync(new HttpMethod(method), path, client.Token, rawJson: "{}"), HttpStatusCode.Forbidden);
+                if (function.Operation.Access == Access.Client)
+                    await ApiClient.ProblemAsync(await _api.SendAsync(new HttpMethod(method), path, pt.Token, rawJson: "{}"), HttpStatusCode.Forbidden);
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount >= 25, $"only {checkedCount} routes checked");
+    }
+
+    [Fact]
+    public async Task A_PT_reaching_for_another_PTs_client_exercise_or_picture_gets_404_and_changes_nothing()
+    {
+        var owner = await _api.RegisterTrainerAsync();
+        var intruder = await _api.RegisterTrainerAsync();
+        var ownersClient = await _api.OnboardClientAsync(owner, host.Mailbox);
+        var invitedOnly = await _api.InviteAsync(owner, ApiClient.UniqueEmail("pending"));
+        var exercise = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", new
+        {
+            name = "Owner Only", category = "strength", primaryMuscles = new[] { "chest" },
+        }, owner.Token), HttpStatusCode.Created);
+        var bodies = new Dictionary<string, object>
+        {
+            ["UpdateClient"] = new { name = "Hijacked" },
+            ["UpdateExercise"] = new { name = "Hijacked", category = "strength", primaryMuscles = new[] { "chest" } },
+        };
+        var ids = new Dictionary<string, string> { ["clientId"] = ownersClient.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = owner.Id };
+
+        var routesWithIds = FunctionMetadata.Http.Where(e => RouteParameter().IsMatch(e.Route) && e.Operation.Access != Access.Anonymous).ToList();
+        Assert.Contains(routesWithIds, e => e.Route.Contains("{clientId}"));
+        Assert.Contains(routesWithIds, e => e.Route.Contains("{exerciseId}"));
+        foreach (var function in routesWithIds)
+        {
+            foreach (var method in function.Methods)
+            {
+                var path = "/api/" + RouteParameter().Replace(function.Route, m => ids[m.Groups[1].Value]);
+                var response = await _api.SendAsync(new HttpMethod(method), path, intruder.Token, body: bodies.GetValueOrDefault(function.Name));
+                await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+            }
+        }
+        // The pending invitation of the owner cannot be revoked or re-sent by the intruder either.
+        await ApiClient.ProblemAsync(await _api.DeleteAsync($"/api/clients/{invitedOnly.Id}/invitation", intruder.Token), HttpStatusCode.NotFound);
+
+        // Everything is still there for the owner.
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync($"/api/clients/{ownersClient.Id}", owner.Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync($"/api/clients/{invitedOnly.Id}", owner.Token)).StatusCode);
+        Assert.Equal("Owner Only", (await ApiClient.ReadAsync<ExerciseDto>(await _api.GetAsync($"/api/exercises/{exercise.Id}", owner.Token))).Name);
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("/api/me", ownersClient.Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_cannot_reach_another_tenants_data()
+    {
+        var ptA = await _api.RegisterTrainerAsync();
+        var ptB = await _api.RegisterTrainerAsync();
+        var clientB = await _api.OnboardClientAsync(ptB, host.Mailbox);
+        var exerciseA = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", new { name = "A's secret", category = "cardio", primaryMuscles = new[] { "calves" } }, ptA.Token), HttpStatusCode.Created);
+
+        await ApiClient.ProblemAsync(await _api.GetAsync($"/api/exercises/{exerciseA.Id}", clientB.Token), HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(await _api.GetAsync($"/api/trainers/{ptA.Id}/profile-picture", clientB.Token), HttpStatusCode.NotFound);
+        // A client's /me is theirs alone: the token decides, ids in the body are refused.
+        await ApiClient.ProblemAsync(await _api.PutAsync("/api/me", new { name = "X", id = "someone-else" }, clientB.Token), HttpStatusCode.BadRequest);
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex RouteParameter();
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using FitPilot.Contracts.Exercises;
+using FitPilot.Functions.OpenApi;
+using FitPilot.Functions.Storage;
+using FitPilot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FitPilot.Tests.Api;
+
+/// <summary>Every JSON-body route gets every kind of bad body: each is a 4xx problem and nothing is written.</summary>
+[Collection(HostCollection.Name)]
+public sealed partial class BadInputTests(HostFixture host)
+{
+    private readonly ApiClient _api = host.NewClient();
+
+    private static readonly (string Name, string Body, string ContentType, HttpStatusCode Expected)[] BadBodies =
+    [
+        ("malformed JSON", "{\"name\": ", "application/json", HttpStatusCode.BadRequest),
+        ("not an object", "[1, 2, 3]", "application/json", HttpStatusCode.BadRequest),
+        ("null", "null", "application/json", HttpStatusCode.BadRequest),
+        ("a string", "\"hello\"", "application/json", HttpStatusCode.BadRequest),
+        ("unknown field", "{\"isAdmin\": true}", "application/json", HttpStatusCode.BadRequest),
+        ("wrong types", "{\"name\": 42, \"email\": [], \"password\": {}, \"token\": false, \"primaryMuscles\": \"chest\", \"emailOnNewMessage\": \"yes\"}", "application/json", HttpStatusCode.BadRequest),
+        ("empty body", "", "application/json", HttpStatusCode.BadRequest),
+        ("deeply nested", new string('[', 200) + new string(']', 200), "application/json", HttpStatusCode.BadRequest),
+        ("oversized", "{\"name\": \"" + new string('a', 70 * 1024) + "\"}", "application/json", HttpStatusCode.RequestEntityTooLarge),
+        ("form post", "name=x", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType),
+    ];
+
+    [Fact]
+    public async Task Bad_bodies_on_every_JSON_route_are_4xx_problems_that_write_nothing()
+    {
+        var pt = await _api.RegisterTrainerAsync();
+        var client = await _api.OnboardClientAsync(pt, host.Mailbox);
+        var exercise = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", new { name = "Mine", category = "strength", primaryMuscles = new[] { "chest" } }, pt.Token), HttpStatusCode.Created);
+        var ids = new Dictionary<string, string> { ["clientId"] = client.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = pt.Id };
+
+        var routes = FunctionMetadata.Http.Where(e => e.Operation.Request is not null).ToList();
+        Assert.True(routes.Count >= 10);
+        var before = await SnapshotAsync();
+        var tried = 0;
+        foreach (var function in routes)
+        {
+            var token = function.Operation.Access switch { Access.Anonymous => null, Access.Client => client.Token, _ => pt.Token };
+            var path = "/api/" + RouteParameter().Replace(function.Route, m => ids[m.Groups[1].Value]);
+            foreach (var method in function.Methods)
+            {
+                foreach (var bad in BadBodies)
+                {
+                    var response = await _api.SendAsync(new HttpMethod(method), path, token, rawJson: bad.Body, contentType: bad.ContentType);
+                    var text = await response.Content.ReadAsStringAsync();
+                    Assert.True(response.StatusCode == bad.Expected, $"{method} {path} with {bad.Name}: {(int)response.StatusCode} {text}");
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                    tried++;
+                }
+                if (HasRequiredMembers(function.Operation.Request!))
+                {
+                    var missing = await _api.SendAsync(new HttpMethod(method), path, token, rawJson: "{}");
+                    var problem = await ApiClient.ProblemAsync(missing, HttpStatusCode.BadRequest);
+                    Assert.True(problem.TryGetProperty("errors", out _), $"{function.Name}: missing fields should be listed");
+                }
+            }
+        }
+        Assert.True(tried >= 100);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Field_errors_name_the_field_in_camelCase()
+    {
+        var pt = await _api.RegisterTrainerAsync();
+        var response = await _api.PostAsync("/api/clients", new { name = "", email = "not-an-email" }, pt.Token);
+        var errors = (await ApiClient.ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("name", out _));
+        Assert.True(errors.TryGetProperty("email", out _));
+
+        var wrongType = await _api.SendAsync(HttpMethod.Post, "/api/clients", pt.Token, rawJson: "{\"name\": \"Ok\", \"email\": 12}");
+        Assert.True((await ApiClient.ProblemAsync(wrongType, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("email", out _));
+    }
+
+    private static bool HasRequiredMembers(Type type) =>
+        type.GetProperties().Any(p => p.GetCustomAttribute<System.Runtime.CompilerServices.RequiredMemberAttribute>() is not null);
+
+    /// <summary>Every row of every table, with its ETag: equal snapshots mean nothing was written.</summary>
+    private async Task<string> SnapshotAsync()
+    {
+        var storage = host.Services.GetRequiredService<StorageClients>();
+        var rows = new StringBuilder();
+        foreach (var table in StorageNames.Tables)
+            await foreach (var row in storage.Table(table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+                rows.AppendLine($"{table}|{row.PartitionKey}|{row.RowKey}|{row.ETag}");
+        return rows.ToString();
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex RouteParameter();
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text;
+using FitPilot.Contracts.Exercises;
+using FitPilot.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace FitPilot.Tests.Api;
+
+/// <summary>
+/// Storage round trips per endpoint, as counted by the Azure SDK pipeline policy and reported in the
+/// X-Storage-Round-Trips header. Prints the table (and writes TestResults/storage-round-trips.md);
+/// the hot reads are held to the architecture's ≤ 2.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class StorageRoundTripTests(HostFixture host, ITestOutputHelper output)
+{
+    private readonly ApiClient _api = host.NewClient();
+
+    [Fact]
+    public async Task Each_endpoint_reports_its_storage_round_trips_and_hot_reads_stay_at_two_or_fewer()
+    {
+        var figures = new List<(string Call, int RoundTrips)>();
+        async Task<HttpResponseMessage> Measure(string call, Func<Task<HttpResponseMessage>> send)
+        {
+            var response = await send();
+            Assert.True((int)response.StatusCode < 400, $"{call}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            figures.Add((call, ApiClient.RoundTrips(response)));
+            return response;
+        }
+
+        var email = ApiClient.UniqueEmail("rt");
+        await Measure("POST /api/auth/register", () => _api.PostAsync("/api/auth/register", new { name = "RT", email, password = "round-trip-pass" }));
+        var login = await ApiClient.ReadAsync<Contracts.Auth.SessionResponse>(await Measure("POST /api/auth/login", () => _api.PostAsync("/api/auth/login", new { email, password = "round-trip-pass" })));
+        var token = login.Token;
+        await Measure("GET /api/me (first call: session check reads the login row)", () => _api.GetAsync("/api/me", token));
+        var me = await Measure("GET /api/me", () => _api.GetAsync("/api/me", token));
+        await Measure("PUT /api/me", () => _api.PutAsync("/api/me", new { name = "RT Two" }, token));
+        await Measure("GET /api/settings/notifications", () => _api.GetAsync("/api/settings/notifications", token));
+        await Measure("PUT /api/settings/notifications", () => _api.PutAsync("/api/settings/notifications", new { emailOnNewMessage = true }, token));
+        var list = await Measure("GET /api/exercises?q=press&muscle=chest", () => _api.GetAsync("/api/exercises?q=press&muscle=chest", token));
+        await Measure("GET /api/exercises/{library id}", () => _api.GetAsync("/api/exercises/Barbell_Squat", token));
+        var created = await ApiClient.ReadAsync<ExerciseDto>(await Measure("POST /api/exercises", () => _api.PostAsync("/api/exercises", new { name = "RT Press", category = "strength", primaryMuscles = new[] { "chest" } }, token)), HttpStatusCode.Created);
+        await Measure("GET /api/exercises/{own id}", () => _api.GetAsync($"/api/exercises/{created.Id}", token));
+        await Measure("PUT /api/exercises/{own id}", () => _api.PutAsync($"/api/exercises/{created.Id}", new { name = "RT Press 2", category = "strength", primaryMuscles = new[] { "chest" } }, token));
+        await Measure("DELETE /api/exercises/{own id}", () => _api.DeleteAsync($"/api/exercises/{created.Id}", token));
+        var clientEmail = ApiClient.UniqueEmail("rtc");
+        var invited = await ApiClient.ReadAsync<Contracts.Clients.ClientProfile>(await Measure("POST /api/clients (invite)", () => _api.PostAsync("/api/clients", new { name = "RT Client", email = clientEmail }, token)), HttpStatusCode.Created);
+        await Measure("GET /api/clients", () => _api.GetAsync("/api/clients", token));
+        await Measure("GET /api/clients/{id}", () => _api.GetAsync($"/api/clients/{invited.Id}", token));
+        await Measure("PUT /api/clients/{id}", () => _api.PutAsync($"/api/clients/{invited.Id}", new { name = "RT Client 2" }, token));
+        var first = Mailbox.TokenFrom(await host.Mailbox.WaitForAsync(clientEmail, "invited you"), "/accept-invitation");
+        await Measure("POST /api/clients/{id}/invitation (re-invite)", () => _api.PostAsync($"/api/clients/{invited.Id}/invitation", null, token));
+        string invitation;
+        do invitation = Mailbox.TokenFrom(await host.Mailbox.WaitForAsync(clientEmail, "invited you"), "/accept-invitation");
+        while (invitation == first);
+        await Measure("GET /api/invitations?token=", () => _api.GetAsync("/api/invitations?token=" + Uri.EscapeDataString(invitation)));
+        await Measure("POST /api/invitations/accept", () => _api.PostAsync("/api/invitations/accept", new { token = invitation, password = "client-pass-123" }));
+        await Measure("DELETE /api/clients/{id} (remove with data)", () => _api.DeleteAsync($"/api/clients/{invited.Id}", token));
+        await Measure("POST /api/auth/forgot-password", () => _api.PostAsync("/api/auth/forgot-password", new { email }));
+        await Measure("PUT /api/settings/password", () => _api.PutAsync("/api/settings/password", new { currentPassword = "round-trip-pass", newPassword = "round-trip-pass-2" }, token));
+
+        var table = new StringBuilder("| call | storage round trips |\n|---|---|\n");
+        foreach (var (call, n) in figures) table.AppendLine($"| {call} | {n} |");
+        output.WriteLine(table.ToString());
+        Directory.CreateDirectory(Path.Combine(TestPaths.Repo, "TestResults"));
+        await File.WriteAllTextAsync(Path.Combine(TestPaths.Repo, "TestResults", "storage-round-trips.md"), table.ToString());
+
+        Assert.True(ApiClient.RoundTrips(me) <= 2, "GET /api/me");
+        Assert.True(ApiClient.RoundTrips(list) <= 2, "GET /api/exercises");
+        Assert.All(figures.Where(f => f.Call.StartsWith("GET ")), f => Assert.True(f.RoundTrips <= 3, $"{f.Call}: {f.RoundTrips}"));
+    }
+}

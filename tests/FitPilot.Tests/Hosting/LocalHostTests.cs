@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using FitPilot.Functions.Hosting;
+using FitPilot.LocalHost;
+using FitPilot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FitPilot.Tests.Hosting;
+
+[Collection(HostCollection.Name)]
+public sealed class LocalHostTests(HostFixture host)
+{
+    [Fact]
+    public void The_local_hosts_routes_timers_queues_and_blob_triggers_equal_the_Worker_SDKs_functions_metadata()
+    {
+        var metadata = FunctionMetadata.Load().Select(e => e.Trigger switch
+        {
+            "httpTrigger" => $"http {e.Name} {string.Join(',', e.Methods.Order())} /api/{e.Route}",
+            "timerTrigger" => $"timer {e.Name} {e.Binding.GetProperty("schedule").GetString()}",
+            "queueTrigger" => $"queue {e.Name} {e.Binding.GetProperty("queueName").GetString()} {e.Binding.GetProperty("connection").GetString()}",
+            "blobTrigger" => $"blob {e.Name} {e.Binding.GetProperty("path").GetString()} {e.Binding.GetProperty("connection").GetString()}",
+            var other => $"unknown {e.Name} {other}",
+        }).Order().ToList();
+
+        // What the running local host actually serves and schedules.
+        var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
+            .Select(e => $"http {e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName} {string.Join(',', e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Order())} /{e.RoutePattern.RawText!.TrimStart('/')}");
+        var timers = TimerScheduler.Timers.Select(t => $"timer {t.Name} {t.Schedule}");
+        var queues = FunctionCatalog.All.OfType<FunctionCatalog.Queue>().Select(q => $"queue {q.Name} {q.QueueName} {q.Connection}");
+        var blobs = FunctionCatalog.All.OfType<FunctionCatalog.Blob>().Select(b => $"blob {b.Name} {b.Path} {b.Connection}");
+        var local = endpoints.Concat(timers).Concat(queues).Concat(blobs).Order().ToList();
+
+        Assert.Equal(metadata, local);
+        Assert.Contains(metadata, m => m.StartsWith("timer "));
+        Assert.Contains(metadata, m => m.StartsWith("queue "));
+        Assert.Contains(metadata, m => m.StartsWith("blob "));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_exactly_the_HTTP_functions()
+    {
+        var api = host.NewClient();
+        var doc = await ApiClient.ReadAsync<JsonElement>(await api.GetAsync("/api/openapi.json"));
+        Assert.Equal("3.1.0", doc.GetProperty("openapi").GetString());
+
+        var documented = doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {p.Name} {o.Value.GetProperty("operationId").GetString()}"))
+            .Order().ToList();
+        var functions = FunctionMetadata.Http.SelectMany(e => e.Methods.Select(m => $"{m} /api/{e.Route} {e.Name}")).Order().ToList();
+        Assert.Equal(functions, documented);
+
+        // Every schema reference resolves, and request bodies carry the contracts' field names.
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var text = doc.GetRawText();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, "#/components/schemas/(\\w+)"))
+            Assert.True(schemas.TryGetProperty(m.Groups[1].Value, out _), m.Value);
+        Assert.True(schemas.GetProperty("SaveExerciseRequest").GetProperty("properties").TryGetProperty("primaryMuscles", out _));
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_methods_answer_with_problem_details()
+    {
+        var api = host.NewClient();
+        await ApiClient.ProblemAsync(await api.GetAsync("/api/no-such-thing"), HttpStatusCode.NotFound);
+        // A method the route does not take is an unknown route too (as on the Azure host).
+        await ApiClient.ProblemAsync(await api.SendAsync(HttpMethod.Patch, "/api/me"), HttpStatusCode.NotFound);
+    }
+}
