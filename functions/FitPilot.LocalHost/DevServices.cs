@@ -53,7 +53,7 @@ public sealed class DevServices : IAsyncDisposable
         }
         var script = Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
-            throw new InvalidOperationException($"Azurite is not installed ({script} is missing): run 'npm ci' in {repoRoot}.");
+            await InstallAsync(repoRoot, "npm ci (Azurite, pinned in package-lock.json)", () => File.Exists(script), ct, "npm", "ci", "--no-audit", "--no-fund");
         Directory.CreateDirectory(dataDirectory);
         Start("azurite", repoRoot, "node", script, "--silent", "--location", dataDirectory, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", Used.Blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", Used.Queue.ToString(),
@@ -68,6 +68,7 @@ public sealed class DevServices : IAsyncDisposable
             _log.LogInformation("smtp4dev is already running on ports {Smtp}/{Mailbox}", Used.Smtp, Used.Mailbox);
             return;
         }
+        await InstallAsync(repoRoot, "dotnet tool restore (smtp4dev, pinned in .config/dotnet-tools.json)", () => false, ct, "dotnet", "tool", "restore");
         Start("smtp4dev", repoRoot, "dotnet", "tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{Used.Mailbox}", $"--smtpport={Used.Smtp}",
             "--bindaddress=127.0.0.1", "--disableipv6", "--imapport=", "--pop3port=", "--db=", "--nousersettings");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -78,6 +79,35 @@ public sealed class DevServices : IAsyncDisposable
             catch (HttpRequestException) { return false; }
             catch (TaskCanceledException) when (!ct.IsCancellationRequested) { return false; }
         }, ct);
+    }
+
+    /// <summary>
+    /// Installs a dev service from the project's own manifests, once, under a lock file so that a
+    /// run and a test run (or two test hosts) starting together do not install over each other.
+    /// </summary>
+    private async Task InstallAsync(string repoRoot, string what, Func<bool> done, CancellationToken ct, string command, params string[] arguments)
+    {
+        Directory.CreateDirectory(Path.Combine(repoRoot, ".fitpilot"));
+        var lockPath = Path.Combine(repoRoot, ".fitpilot", "install.lock");
+        FileStream? held = null;
+        for (var attempt = 0; held is null; attempt++)
+        {
+            try { held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (attempt < 600) { await Task.Delay(500, ct); }
+        }
+        await using (held)
+        {
+            if (done()) return;
+            _log.LogInformation("Installing: {What}", what);
+            var info = new ProcessStartInfo(command) { WorkingDirectory = repoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in arguments) info.ArgumentList.Add(a);
+            using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not run {command}.");
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"{what} failed (exit {process.ExitCode}):\n{await stdout}\n{await stderr}");
+        }
     }
 
     /// <summary>Starts a service under a bash watchdog that ends it when this process goes away.</summary>

@@ -18,6 +18,8 @@ public sealed record LocalHostOptions
     public bool UseLocalSettingsFile { get; init; } = true;
     public HostJson.QueueSettings? QueueSettings { get; init; }
     public string Environment { get; init; } = "Development";
+    /// <summary>The published web app's wwwroot (served with SPA fallback when it exists).</summary>
+    public string? WebRoot { get; init; }
 }
 
 /// <summary>
@@ -50,7 +52,7 @@ public sealed class LocalHostApp : IAsyncDisposable
 
     private static WebApplication Build(LocalHostOptions options, DevServices devServices, string dataDirectory)
     {
-        var webRoot = Path.Combine(options.RepoRoot, "static-web", "FitPilot.Web", "bin", "wwwroot");
+        var webRoot = options.WebRoot ?? Path.Combine(options.RepoRoot, "static-web", "FitPilot.Web", "bin", "Release", "net10.0", "publish", "wwwroot");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = options.Environment, ContentRootPath = AppContext.BaseDirectory,

@@ -13,6 +13,23 @@ public sealed class LoginThrottle(StorageClients storage, TimeProvider clock)
 {
     private readonly TenantTable _table = new(storage.Table(StorageNames.RateLimitsTable));
 
+    /// <summary>
+    /// Deletes counters whose window has passed. The one cross-partition scan in the app: counters
+    /// are keyed by what they limit, and this nightly job is the only reader that needs them all.
+    /// </summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken ct)
+    {
+        var table = storage.Table(StorageNames.RateLimitsTable);
+        var deleted = 0;
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"ExpiresAt le {clock.GetUtcNow()}");
+        await foreach (var row in table.QueryAsync<CounterEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            await _table.DeleteAsync(row.PartitionKey, row.RowKey, ct);
+            deleted++;
+        }
+        return deleted;
+    }
+
     public sealed class CounterEntity : ITableEntity
     {
         public string PartitionKey { get; set; } = "";

@@ -5,14 +5,19 @@ using Microsoft.Extensions.Logging;
 
 namespace FitPilot.Functions.Maintenance;
 
-public sealed class MaintenanceFunctions(OneTimeTokens tokens, ILogger<MaintenanceFunctions> log)
+public sealed class MaintenanceFunctions(OneTimeTokens tokens, LoginThrottle throttle, ILogger<MaintenanceFunctions> log)
 {
-    /// <summary>Nightly at 03:30 UTC (NCRONTAB, 6 fields): deletes expired invitation and password-reset tokens.</summary>
+    /// <summary>
+    /// Nightly at 03:30 UTC (NCRONTAB, 6 fields): deletes expired invitation and password-reset
+    /// tokens, and login-throttle counters whose window has passed.
+    /// </summary>
     [Function(nameof(CleanUpExpiredTokens))]
     public async Task CleanUpExpiredTokens([TimerTrigger("0 30 3 * * *")] TimerInfo timer, CancellationToken ct)
     {
         var roundTrips = StorageRoundTrips.Begin();
         var deleted = await tokens.DeleteExpiredAsync(ct);
-        log.LogInformation("Deleted {Count} expired one-time tokens ({RoundTrips} storage round trips)", deleted, roundTrips.Count);
+        var counters = await throttle.DeleteExpiredAsync(ct);
+        log.LogInformation("Deleted {Tokens} expired one-time tokens and {Counters} old throttle counters ({RoundTrips} storage round trips)",
+            deleted, counters, roundTrips.Count);
     }
 }

@@ -67,4 +67,24 @@ public sealed class LocalHostTests(HostFixture host)
         // A method the route does not take is an unknown route too (as on the Azure host).
         await ApiClient.ProblemAsync(await api.SendAsync(HttpMethod.Patch, "/api/me"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_web_app_is_served_on_the_same_origin_with_an_SPA_fallback_that_never_swallows_the_API()
+    {
+        var api = host.NewClient();
+        var deepLink = await api.GetAsync("/clients/some-client-id");
+        Assert.Equal(HttpStatusCode.OK, deepLink.StatusCode);
+        Assert.Contains("FitPilot test shell", await deepLink.Content.ReadAsStringAsync());
+        var css = await api.GetAsync("/app.css");
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        await ApiClient.ProblemAsync(await api.GetAsync("/api/clients/x/nothing-here"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_dev_route_runs_a_timer_now_and_404s_for_an_unknown_one()
+    {
+        var api = host.NewClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync("/_dev/timers/CleanUpExpiredTokens", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync("/_dev/timers/NoSuchTimer", null)).StatusCode);
+    }
 }

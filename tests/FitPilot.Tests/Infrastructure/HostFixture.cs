@@ -14,16 +14,22 @@ public sealed class HostFixture : IAsyncLifetime
     public string BaseUrl => Host.Url;
     public Mailbox Mailbox { get; private set; } = null!;
     public IServiceProvider Services => Host.App.Services;
+    public string WebRoot { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), "fitpilot-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        Host = await StartHostAsync(_dataDirectory, new Dictionary<string, string?>());
+        // A stand-in for the published web app, to prove static files and the SPA fallback.
+        WebRoot = Path.Combine(_dataDirectory, "wwwroot");
+        Directory.CreateDirectory(WebRoot);
+        await File.WriteAllTextAsync(Path.Combine(WebRoot, "index.html"), "<!DOCTYPE html><title>FitPilot test shell</title>");
+        await File.WriteAllTextAsync(Path.Combine(WebRoot, "app.css"), "body { margin: 0 }");
+        Host = await StartHostAsync(_dataDirectory, new Dictionary<string, string?>(), webRoot: WebRoot);
         Mailbox = new Mailbox(Host.Services.MailboxUrl);
     }
 
     /// <summary>Starts a host with its own dev services; used for the shared host and for failure tests.</summary>
-    public static Task<LocalHostApp> StartHostAsync(string dataDirectory, IDictionary<string, string?> settings, DevServices.Ports? ports = null)
+    public static Task<LocalHostApp> StartHostAsync(string dataDirectory, IDictionary<string, string?> settings, DevServices.Ports? ports = null, string? webRoot = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -43,6 +49,7 @@ public sealed class HostFixture : IAsyncLifetime
             QueueSettings = new HostJson.QueueSettings(BatchSize: 8, VisibilityTimeout: TimeSpan.FromSeconds(1),
                 MaxPollingInterval: TimeSpan.FromMilliseconds(200), MaxDequeueCount: 5),
             Environment = "Development",
+            WebRoot = webRoot,
         });
     }
 
