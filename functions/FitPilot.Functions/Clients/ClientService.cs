@@ -24,6 +24,7 @@ public sealed class ClientService(
     public async Task<ClientEntity> InviteAsync(string trainerId, InviteClientRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var trainer = await _trainers.FindAsync<TrainerEntity>(trainerId, TrainerEntity.Row, ct) ?? throw ProblemException.NotFound();
         var email = LoginEntity.NormaliseEmail(request.Email);
         var clientId = AccountService.NewId();
         var login = new LoginEntity { PartitionKey = email, Role = Roles.Client, UserId = clientId, TrainerId = trainerId, SecurityStamp = AccountService.NewId() };
@@ -38,13 +39,16 @@ public sealed class ClientService(
         };
         try
         {
+            var token = await NewInvitationAsync(client, ct);
             await _clients.AddAsync(client, ct);
-            await SendInvitationAsync(client, ct);
+            await EmailInvitationAsync(client, trainer, token, ct);
         }
         catch
         {
             await _clients.DeleteAsync(trainerId, clientId, CancellationToken.None);
             await _logins.DeleteAsync(email, LoginEntity.Row, CancellationToken.None);
+            if (client.InvitationTokenHash is not null)
+                await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, client.InvitationTokenHash, CancellationToken.None);
             throw;
         }
         return client;
@@ -56,7 +60,12 @@ public sealed class ClientService(
         var client = await GetAsync(trainerId, clientId, ct);
         if (client.Status != ClientStatuses.Invited)
             throw ProblemException.Conflict("This client has already joined.");
-        await SendInvitationAsync(client, ct);
+        var trainer = await _trainers.FindAsync<TrainerEntity>(trainerId, TrainerEntity.Row, ct) ?? throw ProblemException.NotFound();
+        var previous = client.InvitationTokenHash;
+        var token = await NewInvitationAsync(client, ct);
+        await _clients.UpdateAsync(client, ct);
+        if (previous is not null) await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, previous, ct);
+        await EmailInvitationAsync(client, trainer, token, ct);
         return client;
     }
 
@@ -111,25 +120,25 @@ public sealed class ClientService(
         await _clients.DeleteAsync(client.TrainerId, client.Id, ct);
     }
 
-    private async Task SendInvitationAsync(ClientEntity client, CancellationToken ct)
+    /// <summary>Creates a one-time invitation token and records it on the (not yet saved) client.</summary>
+    private async Task<string> NewInvitationAsync(ClientEntity client, CancellationToken ct)
     {
-        var trainer = await _trainers.FindAsync<TrainerEntity>(client.TrainerId, TrainerEntity.Row, ct) ?? throw ProblemException.NotFound();
-        var previous = client.InvitationTokenHash;
         var (token, entity) = await oneTimeTokens.CreateAsync(OneTimeTokens.Invitation, client.Email, client.TrainerId, client.Id, App.InvitationLifetime, ct);
         var now = clock.GetUtcNow();
         client.InvitationTokenHash = entity.RowKey;
         client.InvitedAt = now;
         client.InvitationExpiresAt = entity.ExpiresAt;
         client.UpdatedAt = now;
-        await _clients.UpdateAsync(client, ct);
-        if (previous is not null) await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, previous, ct);
-        await outbox.EnqueueAsync(EmailTemplates.Render("Invitation", client.Email, client.Name,
+        return token;
+    }
+
+    private Task EmailInvitationAsync(ClientEntity client, TrainerEntity trainer, string token, CancellationToken ct) =>
+        outbox.EnqueueAsync(EmailTemplates.Render("Invitation", client.Email, client.Name,
             $"{trainer.Name} invited you to FitPilot", new Dictionary<string, string>
             {
                 ["clientName"] = client.Name,
                 ["trainerName"] = string.IsNullOrWhiteSpace(trainer.BusinessName) ? trainer.Name : $"{trainer.Name} ({trainer.BusinessName})",
                 ["link"] = App.Link("/accept-invitation?token=" + Uri.EscapeDataString(token)),
-                ["expires"] = entity.ExpiresAt.ToString("d MMM yyyy"),
+                ["expires"] = client.InvitationExpiresAt!.Value.ToString("d MMM yyyy"),
             }), ct);
-    }
 }
