@@ -56,7 +56,6 @@ public sealed class LocalHostApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = options.Environment, ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
         });
         var port = options.Port == 0 ? DevServices.FreePort() : options.Port;
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -91,6 +90,13 @@ public sealed class LocalHostApp : IAsyncDisposable
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        var web = Directory.Exists(webRoot) ? new StaticWebApp(webRoot) : null;
+        if (web is null) app.Logger.LogWarning("No published web app at {WebRoot}: serving the API only", webRoot);
+        app.Use(async (context, next) =>
+        {
+            web?.ApplyHeaders(context);
+            if (web is null || !await web.TryServeAsync(context)) await next();
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapFunctions();
@@ -101,12 +107,6 @@ public sealed class LocalHostApp : IAsyncDisposable
         {
             app.MapPost("/_dev/timers/{name}", async (string name, TimerScheduler timers, CancellationToken ct) =>
                 await timers.RunNowAsync(name, ct) ? Results.NoContent() : Results.NotFound());
-        }
-        if (builder.Environment.WebRootPath is not null)
-        {
-            app.UseDefaultFiles();
-            app.UseStaticFiles();
-            app.MapFallbackToFile("index.html");
         }
         return app;
     }

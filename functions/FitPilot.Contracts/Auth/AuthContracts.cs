@@ -11,38 +11,41 @@ public static class Roles
 
 public sealed record RegisterTrainerRequest
 {
-    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; init; }
-    [Required, EmailAddress, StringLength(254)] public required string Email { get; init; }
-    [Required, Password] public required string Password { get; init; }
-    [StringLength(120)] public string? BusinessName { get; init; }
+    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
+    [Required, EmailAddress, StringLength(254)] public required string Email { get; set; }
+    [Required, Password] public required string Password { get; set; }
+    [StringLength(120)] public string? BusinessName { get; set; }
 }
 
 public sealed record LoginRequest
 {
-    [Required, StringLength(254)] public required string Email { get; init; }
-    [Required, StringLength(PasswordAttribute.MaxLength)] public required string Password { get; init; }
+    [Required, StringLength(254)] public required string Email { get; set; }
+    [Required, StringLength(PasswordAttribute.MaxLength)] public required string Password { get; set; }
 }
 
 public sealed record ForgotPasswordRequest
 {
-    [Required, EmailAddress, StringLength(254)] public required string Email { get; init; }
+    [Required, EmailAddress, StringLength(254)] public required string Email { get; set; }
 }
 
 public sealed record ResetPasswordRequest
 {
-    [Required, StringLength(200)] public required string Token { get; init; }
-    [Required, Password] public required string NewPassword { get; init; }
+    [Required, StringLength(200)] public required string Token { get; set; }
+    [Required, Password] public required string NewPassword { get; set; }
 }
 
 public sealed record ChangePasswordRequest
 {
-    [Required, StringLength(PasswordAttribute.MaxLength)] public required string CurrentPassword { get; init; }
-    [Required, Password] public required string NewPassword { get; init; }
+    [Required, StringLength(PasswordAttribute.MaxLength)] public required string CurrentPassword { get; set; }
+    [Required, Password] public required string NewPassword { get; set; }
 }
 
 /// <summary>A signed-in session. The web app gets the same token as an HttpOnly cookie and need not keep it.</summary>
 public sealed record SessionResponse(string Token, DateTimeOffset ExpiresAt, MeResponse User);
 
-/// <summary>Who is signed in: exactly one of <see cref="Trainer"/> and <see cref="Client"/> is set, by <see cref="Role"/>.</summary>
+/// <summary>
+/// Who is signed in: exactly one of <see cref="Trainer"/> and <see cref="Client"/> is set, by
+/// <see cref="Role"/>. A client also gets <see cref="Coach"/>, their PT's public details.
+/// </summary>
 public sealed record MeResponse(string Id, string Role, string Email, string Name,
-    Trainers.TrainerProfile? Trainer, Clients.ClientProfile? Client);
+    Trainers.TrainerProfile? Trainer, Clients.ClientProfile? Client, Trainers.CoachSummary? Coach = null);

@@ -8,6 +8,6 @@ public sealed record InvitationPreview(string TrainerName, string? BusinessName,
 
 public sealed record AcceptInvitationRequest
 {
-    [Required, StringLength(200)] public required string Token { get; init; }
-    [Required, Password] public required string Password { get; init; }
+    [Required, StringLength(200)] public required string Token { get; set; }
+    [Required, Password] public required string Password { get; set; }
 }

@@ -25,14 +25,20 @@ public sealed record TrainerProfile(
     string SubscriptionTier, string SubscriptionStatus, DateTimeOffset TrialStartDate, int TrialDaysRemaining,
     DateTimeOffset? SubscriptionExpiresAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
+/// <summary>What a client sees of their PT.</summary>
+public sealed record CoachSummary(string Id, string Name, string? BusinessName, string? Bio, string? Location, string? ProfilePictureUrl);
+
+/// <summary>The PT dashboard's figures.</summary>
+public sealed record TrainerDashboard(int Clients, int ActiveClients, int InvitedClients, int TrialDaysRemaining, string SubscriptionStatus, string SubscriptionTier);
+
 public sealed record UpdateTrainerProfileRequest
 {
-    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; init; }
-    [StringLength(2000)] public string? Bio { get; init; }
-    [StringLength(500)] public string? Specializations { get; init; }
-    [StringLength(500)] public string? Certifications { get; init; }
-    [Phone, StringLength(30)] public string? PhoneNumber { get; init; }
-    [StringLength(120)] public string? BusinessName { get; init; }
-    [StringLength(120)] public string? Location { get; init; }
-    [Range(0, 70)] public int? YearsExperience { get; init; }
+    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
+    [StringLength(2000)] public string? Bio { get; set; }
+    [StringLength(500)] public string? Specializations { get; set; }
+    [StringLength(500)] public string? Certifications { get; set; }
+    [Phone, StringLength(30)] public string? PhoneNumber { get; set; }
+    [StringLength(120)] public string? BusinessName { get; set; }
+    [StringLength(120)] public string? Location { get; set; }
+    [Range(0, 70)] public int? YearsExperience { get; set; }
 }

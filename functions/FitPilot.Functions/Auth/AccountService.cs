@@ -110,7 +110,8 @@ public sealed class AccountService(
             return TrainerMe(trainer, now);
         }
         var client = await _clients.FindAsync<ClientEntity>(session.TrainerId, session.ClientId!, ct) ?? throw ProblemException.NotFound();
-        return ClientMe(client);
+        var coach = await _trainers.FindAsync<TrainerEntity>(session.TrainerId, TrainerEntity.Row, ct);
+        return ClientMe(client, coach);
     }
 
     public async Task<MeResponse> UpdateTrainerProfileAsync(UserSession session, UpdateTrainerProfileRequest request, CancellationToken ct)
@@ -135,7 +136,7 @@ public sealed class AccountService(
         var client = await _clients.FindAsync<ClientEntity>(session.TrainerId, session.ClientId!, ct) ?? throw ProblemException.NotFound();
         client.Apply(request, clock.GetUtcNow());
         await _clients.UpdateAsync(client, ct);
-        return ClientMe(client);
+        return ClientMe(client, await _trainers.FindAsync<TrainerEntity>(session.TrainerId, TrainerEntity.Row, ct));
     }
 
     /// <summary>Changes the password and ends every other session (new security stamp); returns a fresh session.</summary>
@@ -203,8 +204,8 @@ public sealed class AccountService(
     private MeResponse TrainerMe(TrainerEntity trainer, DateTimeOffset now) =>
         new(trainer.Id, Roles.Trainer, trainer.Email, trainer.Name, trainer.ToProfile(now, App.TrialDays), null);
 
-    private static MeResponse ClientMe(ClientEntity client) =>
-        new(client.Id, Roles.Client, client.Email, client.Name, null, client.ToProfile());
+    private static MeResponse ClientMe(ClientEntity client, TrainerEntity? coach) =>
+        new(client.Id, Roles.Client, client.Email, client.Name, null, client.ToProfile(), coach?.ToCoachSummary());
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 }

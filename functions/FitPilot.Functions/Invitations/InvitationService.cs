@@ -46,7 +46,8 @@ public sealed class InvitationService(
         await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, token.RowKey, ct);
 
         var (jwt, expires) = tokens.Issue(login);
-        return new SessionResponse(jwt, expires, new MeResponse(client.Id, Roles.Client, client.Email, client.Name, null, client.ToProfile()));
+        var coach = await _trainers.FindAsync<TrainerEntity>(client.TrainerId, TrainerEntity.Row, ct);
+        return new SessionResponse(jwt, expires, new MeResponse(client.Id, Roles.Client, client.Email, client.Name, null, client.ToProfile(), coach?.ToCoachSummary()));
     }
 
     private async Task<(OneTimeTokens.TokenEntity Token, ClientEntity Client)> PendingAsync(string token, CancellationToken ct)

@@ -44,6 +44,8 @@ public sealed class TrainerEntity : ITableEntity
         return left <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(left.TotalDays);
     }
 
+    public CoachSummary ToCoachSummary() => new(Id, Name, BusinessName, Bio, Location, ProfilePictureUrl);
+
     public TrainerProfile ToProfile(DateTimeOffset now, int trialDays) => new(
         Id, Name, Email, Bio, Specializations, Certifications, PhoneNumber, ProfilePictureUrl, BusinessName,
         Location, YearsExperience, SubscriptionTier, SubscriptionStatus, TrialStartDate,

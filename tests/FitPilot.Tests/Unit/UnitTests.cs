@@ -1,6 +1,7 @@
 using FitPilot.Contracts.Trainers;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Exercises;
+using FitPilot.Contracts.Exercises;
 using FitPilot.Functions.ReferenceData;
 using FitPilot.Functions.Trainers;
 using FitPilot.Tests.Infrastructure;

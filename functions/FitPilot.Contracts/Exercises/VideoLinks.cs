@@ -1,15 +1,18 @@
 using System.Text.RegularExpressions;
 
-namespace FitPilot.Functions.Exercises;
+namespace FitPilot.Contracts.Exercises;
 
-/// <summary>Recognises YouTube and Vimeo links and gives an embeddable player URL for the preview.</summary>
+/// <summary>
+/// Recognises YouTube and Vimeo links and gives an embeddable player URL: the API for stored
+/// exercises (ExerciseDto.VideoEmbedUrl), the web app for the live preview while a PT types.
+/// </summary>
 public static partial class VideoLinks
 {
     public sealed record Video(string Provider, string? EmbedUrl);
 
     public static Video? Recognise(string? url)
     {
-        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps) return null;
         var host = uri.Host.ToLowerInvariant();
         if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
         if (host.StartsWith("m.", StringComparison.Ordinal)) host = host[2..];
