@@ -52,7 +52,8 @@ public sealed class ApiClient(HttpClient http)
                 }
             }
             var problem = await ApiProblem.ReadAsync(response);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && !url.StartsWith("api/auth/", StringComparison.Ordinal) && !url.StartsWith("/api/auth/", StringComparison.Ordinal))
+            // Sign-in calls and the session probe (api/me) answer 401 as part of their job; elsewhere it means the session ended.
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !url.TrimStart('/').StartsWith("api/auth/", StringComparison.Ordinal) && url.TrimStart('/') != "api/me")
                 SessionExpired?.Invoke();
             return ApiResult<T>.Failed(problem);
         }

@@ -72,12 +72,45 @@ public sealed class LocalHostTests(HostFixture host)
     public async Task The_web_app_is_served_on_the_same_origin_with_an_SPA_fallback_that_never_swallows_the_API()
     {
         var api = host.NewClient();
-        var deepLink = await api.GetAsync("/clients/some-client-id");
+        var deepLink = await api.GetAsync("/pt/clients/some-client-id");
         Assert.Equal(HttpStatusCode.OK, deepLink.StatusCode);
-        Assert.Contains("FitPilot test shell", await deepLink.Content.ReadAsStringAsync());
-        var css = await api.GetAsync("/app.css");
+        Assert.Equal("text/html", deepLink.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("_framework/blazor.webassembly", await deepLink.Content.ReadAsStringAsync());
+        var css = await api.GetAsync("/css/app.css");
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        // Framework files are not rewritten to index.html when missing.
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/_framework/missing.wasm")).StatusCode);
         await ApiClient.ProblemAsync(await api.GetAsync("/api/clients/x/nothing-here"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Security_headers_from_staticwebapp_config_apply_to_pages_and_API_alike()
+    {
+        var api = host.NewClient();
+        foreach (var path in new[] { "/", "/login", "/api/openapi.json", "/api/me" })
+        {
+            var response = await api.GetAsync(path);
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("frame-ancestors 'none'", csp);
+            Assert.Contains("script-src 'self' 'wasm-unsafe-eval'", csp);
+            Assert.DoesNotContain("unsafe-inline", csp);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.StartsWith("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Framework_files_are_served_brotli_compressed_with_their_real_content_type()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var request = new HttpRequestMessage(HttpMethod.Get, "/_framework/dotnet.native.wasm");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("application/wasm", response.Content.Headers.ContentType?.MediaType);
+        var plain = new FileInfo(Path.Combine(TestPaths.WebRoot, "_framework", "dotnet.native.wasm")).Length;
+        Assert.True(response.Content.Headers.ContentLength < plain / 2, "brotli should at least halve the runtime");
     }
 
     [Fact]

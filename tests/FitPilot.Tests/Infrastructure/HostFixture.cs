@@ -14,17 +14,13 @@ public sealed class HostFixture : IAsyncLifetime
     public string BaseUrl => Host.Url;
     public Mailbox Mailbox { get; private set; } = null!;
     public IServiceProvider Services => Host.App.Services;
-    public string WebRoot { get; private set; } = "";
+    /// <summary>The app's URL as a browser should use it: localhost is a secure context, so the Secure session cookie works over http.</summary>
+    public string BrowserUrl => BaseUrl.Replace("127.0.0.1", "localhost");
 
     public async Task InitializeAsync()
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), "fitpilot-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        // A stand-in for the published web app, to prove static files and the SPA fallback.
-        WebRoot = Path.Combine(_dataDirectory, "wwwroot");
-        Directory.CreateDirectory(WebRoot);
-        await File.WriteAllTextAsync(Path.Combine(WebRoot, "index.html"), "<!DOCTYPE html><title>FitPilot test shell</title>");
-        await File.WriteAllTextAsync(Path.Combine(WebRoot, "app.css"), "body { margin: 0 }");
-        Host = await StartHostAsync(_dataDirectory, new Dictionary<string, string?>(), webRoot: WebRoot);
+        Host = await StartHostAsync(_dataDirectory, new Dictionary<string, string?>());
         Mailbox = new Mailbox(Host.Services.MailboxUrl);
     }
 

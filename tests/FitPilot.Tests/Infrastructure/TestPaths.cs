@@ -9,6 +9,17 @@ public static class TestPaths
     /// <summary>The shared/ folder beside the repository (reference data, specs).</summary>
     public static string Shared { get; } = Path.GetFullPath(Path.Combine(Repo, "..", "shared"));
 
+    /// <summary>The published web app the local host serves (the build of the local host publishes it).</summary>
+    public static string WebRoot { get; } = Path.Combine(Repo, "static-web", "FitPilot.Web", "bin", "Release", "net10.0", "publish", "wwwroot");
+
+    /// <summary>Where tests leave what a person should look at: screenshots, figures.</summary>
+    public static string Results(string name)
+    {
+        var dir = Path.Combine(Repo, "TestResults", name);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
     /// <summary>The Worker SDK's functions.metadata from the Azure Functions app's build.</summary>
     public static string FunctionsMetadata
     {

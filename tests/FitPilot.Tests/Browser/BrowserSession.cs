@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+using FitPilot.Tests.Infrastructure;
+
+namespace FitPilot.Tests.Browser;
+
+/// <summary>A browser tab on the app with screenshots into TestResults/screenshots/{test}.</summary>
+public sealed class BrowserSession(IPage page, string screenshotFolder) : IAsyncDisposable
+{
+    private int _shot;
+    public IPage Page => page;
+    public List<string> Errors { get; } = [];
+
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, string test, bool phone = false)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 860 },
+            IsMobile = phone, HasTouch = phone, ServiceWorkers = ServiceWorkerPolicy.Block,
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var session = new BrowserSession(page, TestPaths.Results(Path.Combine("screenshots", test)));
+        page.PageError += (_, e) => session.Errors.Add(e);
+        return session;
+    }
+
+    public async Task<string> ShotAsync(string name)
+    {
+        var path = Path.Combine(screenshotFolder, $"{++_shot:00}-{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    public ILocator Alert => page.Locator("[role=alert]").First;
+
+    public async ValueTask DisposeAsync() => await page.Context.CloseAsync();
+}
