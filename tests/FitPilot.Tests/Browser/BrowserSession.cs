@@ -33,5 +33,17 @@ public sealed class BrowserSession(IPage page, string screenshotFolder) : IAsync
 
     public ILocator Alert => page.Locator("[role=alert]").First;
 
+    /// <summary>Every visible form control has a label (or an aria-label) a screen reader can announce.</summary>
+    public async Task AssertInputsLabelledAsync()
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input, select, textarea')]
+                .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
+                .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                .map(e => e.outerHTML)
+            """);
+        Assert.True(unlabelled.Length == 0, "Unlabelled inputs: " + string.Join(", ", unlabelled));
+    }
+
     public async ValueTask DisposeAsync() => await page.Context.CloseAsync();
 }

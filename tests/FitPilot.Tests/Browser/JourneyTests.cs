@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using FitPilot.Functions.Auth;
@@ -29,6 +30,7 @@ public sealed class JourneyTests(HostFixture host, BrowserFixture browser) : ICl
         await p.GetByLabel("Your name").FillAsync("Robin Trainer");
         await p.GetByLabel("Email").FillAsync(ptEmail);
         await p.GetByLabel("Password").FillAsync("robin-trainer-pass");
+        await pt.AssertInputsLabelledAsync();
         await pt.ShotAsync("signup");
         await p.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Expect(p.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Robin Trainer" })).ToBeVisibleAsync();
@@ -49,6 +51,7 @@ public sealed class JourneyTests(HostFixture host, BrowserFixture browser) : ICl
         await editor.GetByLabel("Instructions, one step per line").FillAsync("Stand tall.\nPress up and across.");
         await editor.GetByLabel("Name", new() { Exact = true }).FocusAsync(); // leaving the link field updates the preview
         await Expect(editor.Locator("iframe[src='https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ']")).ToBeAttachedAsync();
+        await pt.AssertInputsLabelledAsync();
         await pt.ShotAsync("exercise-editor");
         await p.GetByRole(AriaRole.Button, new() { Name = "Save exercise" }).ClickAsync();
         var row = p.GetByTestId("exercise-row").Filter(new() { HasText = "Robin's Landmine Press" });
@@ -64,6 +67,7 @@ public sealed class JourneyTests(HostFixture host, BrowserFixture browser) : ICl
         await p.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
         await Expect(p.GetByText($"Invitation sent to {clientEmail}.")).ToBeVisibleAsync();
         await Expect(p.GetByTestId("client-row").Filter(new() { HasText = "Alex Client" }).GetByText("Invited", new() { Exact = true })).ToBeVisibleAsync();
+        await pt.AssertInputsLabelledAsync();
         await pt.ShotAsync("client-invited");
 
         var link = Mailbox.LinkFrom(await host.Mailbox.WaitForAsync(clientEmail, "Robin Trainer invited you"), "/accept-invitation");
@@ -104,6 +108,27 @@ public sealed class JourneyTests(HostFixture host, BrowserFixture browser) : ICl
             Assert.Empty(client.Errors);
         }
         Assert.Empty(pt.Errors);
+    }
+
+    [Fact]
+    public async Task The_app_is_an_installable_PWA_with_a_manifest_and_a_service_worker()
+    {
+        var context = await browser.Browser.NewContextAsync();
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(host.BrowserUrl);
+            var script = await page.EvaluateAsync<string>("async () => (await navigator.serviceWorker.ready).active.scriptURL");
+            Assert.EndsWith("/service-worker.js", script);
+            var manifest = await page.EvaluateAsync<JsonElement>("async () => await (await fetch(document.querySelector('link[rel=manifest]').href)).json()");
+            Assert.Equal("FitPilot", manifest.GetProperty("name").GetString());
+            Assert.Equal("standalone", manifest.GetProperty("display").GetString());
+            Assert.Contains(manifest.GetProperty("icons").EnumerateArray(), i => i.GetProperty("sizes").GetString() == "512x512");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
     }
 
     [Fact]
