@@ -15,6 +15,7 @@ namespace FitPilot.Functions.Exercises;
 public sealed class ExerciseService(StorageClients storage, ExerciseLibrary library, TimeProvider clock)
 {
     private readonly TenantTable _exercises = new(storage.Table(StorageNames.ExercisesTable));
+    private readonly TenantTable _programs = new(storage.Table(StorageNames.ProgramsTable));
 
     public sealed record Filter(string? Search, string? Muscle, string? Equipment, string? Category, string? Level, string? Source);
 
@@ -54,6 +55,14 @@ public sealed class ExerciseService(StorageClients storage, ExerciseLibrary libr
         ?? await _exercises.FindAsync<ExerciseEntity>(trainerId, exerciseId, ct)
         ?? throw ProblemException.NotFound("No such exercise.");
 
+    /// <summary>Every exercise the tenant may use (library + own), id → name: one partition read.</summary>
+    public async Task<Dictionary<string, string>> VisibleNamesAsync(string trainerId, CancellationToken ct)
+    {
+        var names = (await library.AllAsync(ct)).ToDictionary(e => e.RowKey, e => e.Name, StringComparer.Ordinal);
+        await foreach (var own in _exercises.QueryPartitionAsync<ExerciseEntity>(trainerId, ct)) names[own.RowKey] = own.Name;
+        return names;
+    }
+
     public async Task<ExerciseEntity> CreateAsync(string trainerId, SaveExerciseRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -72,9 +81,13 @@ public sealed class ExerciseService(StorageClients storage, ExerciseLibrary libr
         return exercise;
     }
 
+    /// <summary>Deletes an own exercise no program uses (the data model's ON DELETE RESTRICT).</summary>
     public async Task DeleteAsync(string trainerId, string exerciseId, Azure.ETag? ifMatch, CancellationToken ct)
     {
         var exercise = await OwnAsync(trainerId, exerciseId, ct);
+        await foreach (var program in _programs.QueryPartitionAsync<Programs.ProgramEntity>(trainerId, ct))
+            if (program.ExerciseIds.Split('|').Contains(exerciseId))
+                throw ProblemException.Conflict($"\"{program.Name}\" uses this exercise. Take it out of the program first.");
         await _exercises.DeleteAsync(trainerId, exercise.RowKey, ct, ifMatch);
     }
 

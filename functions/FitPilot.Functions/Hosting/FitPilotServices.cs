@@ -57,6 +57,10 @@ public static class FitPilotServices
         services.AddSingleton<ExerciseLibrary>();
         services.AddSingleton<ExerciseService>();
         services.AddSingleton<ProfilePictureService>();
+        services.AddSingleton<Programs.ProgramService>();
+        services.AddSingleton<IClientDataOwner>(sp => sp.GetRequiredService<Programs.ProgramService>());
+        services.AddSingleton<Training.TrainingService>();
+        services.AddSingleton<IClientDataOwner>(sp => sp.GetRequiredService<Training.TrainingService>());
         return services;
     }
 

@@ -37,4 +37,23 @@ public static class Query
             ? value
             : throw ProblemException.BadQuery(name, $"{name} must be one of: {string.Join(", ", allowed)}.");
     }
+
+    /// <summary>An optional ISO date (yyyy-MM-dd).</summary>
+    public static DateOnly? Date(HttpRequest request, string name)
+    {
+        var value = Optional(request, name, 10);
+        if (value is null) return null;
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw ProblemException.BadQuery(name, $"{name} must be a date like 2026-11-26.");
+    }
+
+    /// <summary>An optional true/false.</summary>
+    public static bool? Flag(HttpRequest request, string name) => Optional(request, name, 5) switch
+    {
+        null => null,
+        "true" => true,
+        "false" => false,
+        _ => throw ProblemException.BadQuery(name, $"{name} must be true or false."),
+    };
 }

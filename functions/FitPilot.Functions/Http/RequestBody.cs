@@ -85,6 +85,7 @@ public static class RequestBody
         return i < 0 ? "" : (j < 0 ? message[(i + 1)..] : message[(i + 1)..j]).Trim().TrimEnd('.');
     }
 
+    /// <summary>"Days[0].Exercises[1].Sets" → "days[0].exercises[1].sets", as the JSON names them.</summary>
     public static string CamelCase(string name) =>
-        string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+        string.Join('.', name.Split('.').Select(part => part.Length == 0 || char.IsLower(part[0]) ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

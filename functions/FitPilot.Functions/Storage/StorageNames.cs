@@ -10,6 +10,8 @@ public static class StorageNames
     public const string ExercisesTable = "exercises";
     public const string SettingsTable = "settings";
     public const string RateLimitsTable = "ratelimits";
+    public const string ProgramsTable = "programs";
+    public const string TrainingTable = "training";
 
     public const string EmailQueue = "email-outbox";
 
@@ -17,7 +19,7 @@ public static class StorageNames
     public const string ProfilePictures = "profile-pictures";
 
     public static readonly string[] Tables =
-        [TrainersTable, ClientsTable, LoginsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable];
+        [TrainersTable, ClientsTable, LoginsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures];
 

@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FitPilot.Contracts.Programs;
+
+public static class ProgramStatuses
+{
+    public const string Active = "active";
+    public const string Paused = "paused";
+    public const string Ended = "ended";
+}
+
+/// <summary>One exercise of a program day (the data model's WorkoutExercise), in the order it is done.</summary>
+public sealed record ProgramExercise : IValidatableObject
+{
+    /// <summary>Stable id within the program (logs point at it). Leave empty on new entries: the API assigns one.</summary>
+    [StringLength(40)] public string? Id { get; set; }
+    [Required, StringLength(120)] public required string ExerciseId { get; set; }
+    /// <summary>Filled in by the API from the library.</summary>
+    public string? ExerciseName { get; set; }
+    [Range(1, 20)] public int Sets { get; set; } = 3;
+    /// <summary>Reps, or the bottom of a rep range.</summary>
+    [Range(1, 100)] public int Reps { get; set; } = 10;
+    /// <summary>Top of a rep range (8–12): empty for a fixed number.</summary>
+    [Range(1, 100)] public int? RepsMax { get; set; }
+    /// <summary>Target load in kg, or …</summary>
+    [Range(0.0, 1000.0)] public double? WeightKg { get; set; }
+    /// <summary>… a percentage of the client's estimated 1RM (Epley).</summary>
+    [Range(1.0, 150.0)] public double? PercentOf1Rm { get; set; }
+    [Range(0, 3600)] public int? RestSeconds { get; set; }
+    [Range(0, 5)] public int DropSets { get; set; }
+    /// <summary>Exercises with the same group letter form a superset.</summary>
+    [RegularExpression("^[A-Z]$", ErrorMessage = "Use one capital letter (A, B, …).")] public string? SupersetGroup { get; set; }
+    /// <summary>Tempo (eccentric-pause-concentric-pause seconds), e.g. "3-1-1-0".</summary>
+    [RegularExpression(@"^\d{1,2}-\d{1,2}-\d{1,2}-\d{1,2}$", ErrorMessage = "Write the tempo as four numbers, e.g. 3-1-1-0.")] public string? Tempo { get; set; }
+    /// <summary>Time under tension per set, in seconds.</summary>
+    [Range(0, 600)] public int? TutSeconds { get; set; }
+    /// <summary>Reps in reserve to aim for.</summary>
+    [Range(0, 10)] public int? Rir { get; set; }
+    [StringLength(500)] public string? Notes { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RepsMax is { } max && max < Reps) yield return new("The top of the rep range must be at least the bottom.", [nameof(RepsMax)]);
+        if (WeightKg is not null && PercentOf1Rm is not null) yield return new("Give a weight or a percentage of 1RM, not both.", [nameof(PercentOf1Rm)]);
+    }
+}
+
+/// <summary>One day of the 7-day grid: 0 = Sunday … 6 = Saturday.</summary>
+public sealed record ProgramDay : IValidatableObject
+{
+    [Range(0, 6)] public int DayOfWeek { get; set; }
+    [StringLength(60)] public string? Title { get; set; }
+    [MaxLength(15)] public List<ProgramExercise> Exercises { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < Exercises.Count; i++)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(Exercises[i], new ValidationContext(Exercises[i]), results, validateAllProperties: true);
+            var index = i; // the member names are enumerated later: capture this iteration's index
+            foreach (var r in results) yield return new(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Exercises)}[{index}].{m}").ToList());
+        }
+    }
+}
+
+/// <summary>A program (for a client) or a template (for none): its name, dates and 7-day grid.</summary>
+public sealed record SaveProgramRequest : IValidatableObject
+{
+    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
+    /// <summary>The client it is for; empty for a template.</summary>
+    [StringLength(40)] public string? ClientId { get; set; }
+    public bool IsTemplate { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    [StringLength(1000)] public string? Notes { get; set; }
+    [MaxLength(7)] public List<ProgramDay> Days { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IsTemplate == (ClientId is not null)) yield return new("A template has no client; a program has one.", [nameof(ClientId)]);
+        if (StartDate is { } s && EndDate is { } e && e < s) yield return new("The end date is before the start date.", [nameof(EndDate)]);
+        if (Days.Select(d => d.DayOfWeek).Distinct().Count() != Days.Count) yield return new("Each day of the week appears once.", [nameof(Days)]);
+        for (var i = 0; i < Days.Count; i++)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(Days[i], new ValidationContext(Days[i]), results, validateAllProperties: true);
+            var index = i;
+            foreach (var r in results) yield return new(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Days)}[{index}].{m}").ToList());
+        }
+    }
+}
+
+public sealed record ProgramDto(
+    string Id, string Name, string? ClientId, bool IsTemplate, string Status,
+    DateOnly? StartDate, DateOnly? EndDate, int ScheduleOffsetDays, DateOnly? PausedOn, string? Notes,
+    IReadOnlyList<ProgramDay> Days, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record ProgramSummary(string Id, string Name, string? ClientId, bool IsTemplate, string Status,
+    DateOnly? StartDate, DateOnly? EndDate, int TrainingDays, DateTimeOffset UpdatedAt);
+
+/// <summary>Copy a program: as a template, or for a client.</summary>
+public sealed record DuplicateProgramRequest
+{
+    [StringLength(100, MinimumLength = 1)] public string? Name { get; set; }
+    [StringLength(40)] public string? ClientId { get; set; }
+    public DateOnly? StartDate { get; set; }
+}
+
+/// <summary>Give a template to several clients at once: each gets their own copy.</summary>
+public sealed record AssignTemplateRequest
+{
+    [Required, MinLength(1), MaxLength(50)] public required List<string> ClientIds { get; set; }
+    public DateOnly? StartDate { get; set; }
+}
+
+/// <summary>Push the schedule back by whole days (illness, travel).</summary>
+public sealed record PushBackRequest
+{
+    [Range(1, 90)] public int Days { get; set; }
+}
+
+/// <summary>Today's date where the client is (their day of the week decides the workout).</summary>
+public static class ProgramSchedule
+{
+    /// <summary>Which grid day is on a date, for a program shifted by <paramref name="offsetDays"/>.</summary>
+    public static int GridDayFor(DateOnly date, int offsetDays) => (((int)date.DayOfWeek - offsetDays) % 7 + 7) % 7;
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using FitPilot.Contracts.Programs;
+
+namespace FitPilot.Contracts.Training;
+
+/// <summary>Log one set. <see cref="Id"/> is made by the device, so a retried or replayed log is stored once.</summary>
+public sealed record LogSetRequest
+{
+    [Required, RegularExpression("^[A-Za-z0-9-]{8,40}$", ErrorMessage = "Use a GUID made on the device.")] public required string Id { get; set; }
+    [Required, StringLength(40)] public required string ProgramId { get; set; }
+    [Required, StringLength(40)] public required string ProgramExerciseId { get; set; }
+    [Required, StringLength(120)] public required string ExerciseId { get; set; }
+    [Range(1, 20)] public int SetNumber { get; set; } = 1;
+    [Range(0.0, 1000.0)] public double WeightKg { get; set; }
+    [Range(0, 200)] public int Reps { get; set; }
+    [Range(0, 10)] public int? Rir { get; set; }
+    [StringLength(500)] public string? Notes { get; set; }
+    /// <summary>When the set was done (the device's clock; offline logs arrive later).</summary>
+    public DateTimeOffset? PerformedAt { get; set; }
+    /// <summary>The client's local date of the workout.</summary>
+    public DateOnly? WorkoutDate { get; set; }
+}
+
+/// <summary>Change a logged set.</summary>
+public sealed record UpdateSetLogRequest
+{
+    [Range(0.0, 1000.0)] public double WeightKg { get; set; }
+    [Range(0, 200)] public int Reps { get; set; }
+    [Range(0, 10)] public int? Rir { get; set; }
+    [StringLength(500)] public string? Notes { get; set; }
+}
+
+public sealed record SetLog(string Id, string ProgramId, string ProgramExerciseId, string ExerciseId, string ExerciseName,
+    int SetNumber, double WeightKg, int Reps, int? Rir, string? Notes, DateTimeOffset PerformedAt, DateOnly WorkoutDate, double EstimatedOneRepMaxKg);
+
+/// <summary>A personal best: heaviest weight, best estimated 1RM (Epley), or most reps at a weight.</summary>
+public sealed record PersonalBest(string Kind, string ExerciseId, string ExerciseName, double WeightKg, int Reps, double EstimatedOneRepMaxKg, string Title);
+
+public static class PersonalBestKinds
+{
+    public const string HeaviestWeight = "heaviest-weight";
+    public const string BestEstimatedOneRepMax = "best-e1rm";
+    public const string MostRepsAtWeight = "most-reps-at-weight";
+}
+
+public sealed record LogSetResponse(SetLog Log, IReadOnlyList<PersonalBest> NewPersonalBests, bool Replayed);
+
+/// <summary>What the client sees for one exercise today: the prescription and last time's numbers.</summary>
+public sealed record TodayExercise(ProgramExercise Prescription, IReadOnlyList<SetLog> LastTime, IReadOnlyList<SetLog> Today, double? TargetWeightKg);
+
+public sealed record TodayWorkout(DateOnly Date, string? ProgramId, string? ProgramName, string Status, string? DayTitle, IReadOnlyList<TodayExercise> Exercises, string Message);
+
+public sealed record Achievement(string Id, string Type, string Title, string? Description, DateTimeOffset GrantedAt);
+
+public sealed record ExerciseHistory(string ExerciseId, string ExerciseName, IReadOnlyList<SetLog> Sets, IReadOnlyList<HistoryPoint> EstimatedOneRepMax);
+
+/// <summary>The best estimated 1RM of one workout day.</summary>
+public sealed record HistoryPoint(DateOnly Date, double EstimatedOneRepMaxKg);
+
+public sealed record Adherence(DateOnly From, DateOnly To, int PrescribedSessions, int CompletedSessions, double? Percent);
+
+/// <summary>Epley: 1RM ≈ w × (1 + reps / 30); a single is its own 1RM.</summary>
+public static class OneRepMax
+{
+    public static double Epley(double weightKg, int reps) => reps <= 0 ? 0 : reps == 1 ? weightKg : Math.Round(weightKg * (1 + reps / 30.0), 1);
+}
