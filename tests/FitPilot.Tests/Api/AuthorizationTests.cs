@@ -61,14 +61,20 @@ public sealed partial class AuthorizationTests(HostFixture host)
         {
             name = "Owner Only", category = "strength", primaryMuscles = new[] { "chest" },
         }, owner.Token), HttpStatusCode.Created);
+        var template = await Infrastructure.TrainingSetup.CreateAsync(_api, owner, null);
         var bodies = new Dictionary<string, object>
         {
             ["UpdateClient"] = new { name = "Hijacked" },
             ["UpdateExercise"] = new { name = "Hijacked", category = "strength", primaryMuscles = new[] { "chest" } },
+            ["UpdateProgram"] = new { name = "Hijacked", isTemplate = true, days = Array.Empty<object>() },
+            ["DuplicateProgram"] = new { name = "Stolen copy" },
+            ["AssignTemplate"] = new { clientIds = new[] { ownersClient.Id } },
+            ["PushBackProgram"] = new { days = 3 },
         };
-        var ids = new Dictionary<string, string> { ["clientId"] = ownersClient.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = owner.Id };
+        var ids = new Dictionary<string, string> { ["clientId"] = ownersClient.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = owner.Id, ["programId"] = template.Id };
 
-        var routesWithIds = FunctionMetadata.Http.Where(e => RouteParameter().IsMatch(e.Route) && e.Operation.Access != Access.Anonymous).ToList();
+        // PT routes that name another tenant's resource (client-only routes are checked with clients below).
+        var routesWithIds = FunctionMetadata.Http.Where(e => RouteParameter().IsMatch(e.Route) && e.Operation.Access is Access.Trainer or Access.SignedIn).ToList();
         Assert.Contains(routesWithIds, e => e.Route.Contains("{clientId}"));
         Assert.Contains(routesWithIds, e => e.Route.Contains("{exerciseId}"));
         foreach (var function in routesWithIds)
@@ -87,6 +93,9 @@ public sealed partial class AuthorizationTests(HostFixture host)
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync($"/api/clients/{ownersClient.Id}", owner.Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync($"/api/clients/{invitedOnly.Id}", owner.Token)).StatusCode);
         Assert.Equal("Owner Only", (await ApiClient.ReadAsync<ExerciseDto>(await _api.GetAsync($"/api/exercises/{exercise.Id}", owner.Token))).Name);
+        var templateNow = await ApiClient.ReadAsync<Contracts.Programs.ProgramDto>(await _api.GetAsync($"/api/programs/{template.Id}", owner.Token));
+        Assert.Equal(template.Name, templateNow.Name);
+        Assert.Single(await ApiClient.ReadAsync<List<Contracts.Programs.ProgramSummary>>(await _api.GetAsync("/api/programs", owner.Token)));
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("/api/me", ownersClient.Token)).StatusCode);
     }
 
@@ -102,6 +111,36 @@ public sealed partial class AuthorizationTests(HostFixture host)
         await ApiClient.ProblemAsync(await _api.GetAsync($"/api/trainers/{ptA.Id}/profile-picture", clientB.Token), HttpStatusCode.NotFound);
         // A client's /me is theirs alone: the token decides, ids in the body are refused.
         await ApiClient.ProblemAsync(await _api.PutAsync("/api/me", new { name = "X", id = "someone-else" }, clientB.Token), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_client_reaching_for_another_clients_set_logs_gets_404()
+    {
+        var pt = await _api.RegisterTrainerAsync();
+        var owner = await _api.OnboardClientAsync(pt, host.Mailbox);
+        var sameCoach = await _api.OnboardClientAsync(pt, host.Mailbox);
+        var program = await Infrastructure.TrainingSetup.CreateAsync(_api, pt, owner.Id);
+        var entry = program.Days.Single(d => d.DayOfWeek == 1).Exercises[0];
+        var log = await ApiClient.ReadAsync<Contracts.Training.LogSetResponse>(await _api.PostAsync("/api/logs", new
+        {
+            id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = entry.Id, exerciseId = entry.ExerciseId, weightKg = 60, reps = 5,
+        }, owner.Token), HttpStatusCode.Created);
+
+        var clientRoutes = FunctionMetadata.Http.Where(e => e.Route.Contains("{logId}")).ToList();
+        Assert.NotEmpty(clientRoutes);
+        foreach (var function in clientRoutes)
+            foreach (var method in function.Methods)
+                await ApiClient.ProblemAsync(await _api.SendAsync(new HttpMethod(method), $"/api/logs/{log.Log.Id}", sameCoach.Token,
+                    body: method == "PUT" ? new { weightKg = 1, reps = 1 } : null), HttpStatusCode.NotFound);
+        // Logging against someone else's program is refused, and their history stays theirs.
+        await ApiClient.ProblemAsync(await _api.PostAsync("/api/logs", new
+        {
+            id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = entry.Id, exerciseId = entry.ExerciseId, weightKg = 60, reps = 5,
+        }, sameCoach.Token), HttpStatusCode.BadRequest);
+        var theirs = await ApiClient.ReadAsync<Contracts.Training.ExerciseHistory>(await _api.GetAsync($"/api/exercises/{entry.ExerciseId}/history", sameCoach.Token));
+        Assert.Empty(theirs.Sets);
+        var mine = await ApiClient.ReadAsync<Contracts.Training.ExerciseHistory>(await _api.GetAsync($"/api/exercises/{entry.ExerciseId}/history", owner.Token));
+        Assert.Single(mine.Sets);
     }
 
     [GeneratedRegex(@"\{(\w+)\}")]

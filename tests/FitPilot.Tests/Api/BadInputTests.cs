@@ -37,7 +37,13 @@ public sealed partial class BadInputTests(HostFixture host)
         var pt = await _api.RegisterTrainerAsync();
         var client = await _api.OnboardClientAsync(pt, host.Mailbox);
         var exercise = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", new { name = "Mine", category = "strength", primaryMuscles = new[] { "chest" } }, pt.Token), HttpStatusCode.Created);
-        var ids = new Dictionary<string, string> { ["clientId"] = client.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = pt.Id };
+        var program = await TrainingSetup.CreateAsync(_api, pt, client.Id);
+        var monday = program.Days.Single(d => d.DayOfWeek == 1).Exercises[0];
+        var log = await ApiClient.ReadAsync<Contracts.Training.LogSetResponse>(await _api.PostAsync("/api/logs", new
+        {
+            id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = monday.Id, exerciseId = monday.ExerciseId, weightKg = 50, reps = 5,
+        }, client.Token), HttpStatusCode.Created);
+        var ids = new Dictionary<string, string> { ["clientId"] = client.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = pt.Id, ["programId"] = program.Id, ["logId"] = log.Log.Id };
 
         var routes = FunctionMetadata.Http.Where(e => e.Operation.Request is not null).ToList();
         Assert.True(routes.Count >= 10);
