@@ -12,5 +12,7 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<ApiClient>();
 builder.Services.AddScoped<Session>();
+builder.Services.AddScoped<DeviceStore>();
+builder.Services.AddScoped<FitPilot.Web.Training.SetLogQueue>();
 
 await builder.Build().RunAsync();

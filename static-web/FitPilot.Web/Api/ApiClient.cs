@@ -22,13 +22,14 @@ public sealed class ApiClient(HttpClient http)
     public Task<ApiResult<Unit>> PostAsync(string url, object? body) => SendAsync<Unit>(HttpMethod.Post, url, body);
     public Task<ApiResult<Unit>> DeleteAsync(string url) => SendAsync<Unit>(HttpMethod.Delete, url, null);
 
-    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string url, object? body)
+    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string url, object? body, string? ifMatch = null)
     {
         HttpResponseMessage response;
         try
         {
             using var request = new HttpRequestMessage(method, url);
             if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+            if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             response = await http.SendAsync(request);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -44,7 +45,7 @@ public sealed class ApiClient(HttpClient http)
                     return ApiResult<T>.Success(default!);
                 try
                 {
-                    return ApiResult<T>.Success((await response.Content.ReadFromJsonAsync<T>(Json))!);
+                    return ApiResult<T>.Success((await response.Content.ReadFromJsonAsync<T>(Json))!) with { ETag = response.Headers.ETag?.ToString() };
                 }
                 catch (Exception e) when (e is JsonException or HttpRequestException)
                 {
@@ -66,6 +67,8 @@ public readonly record struct Unit;
 public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 {
     public bool Ok => Problem is null;
+    /// <summary>The version read (send it back as If-Match when saving).</summary>
+    public string? ETag { get; init; }
     public static ApiResult<T> Success(T value) => new(value, null);
     public static ApiResult<T> Failed(ApiProblem problem) => new(default, problem);
 }

@@ -7,7 +7,7 @@ namespace FitPilot.Web.Auth;
 /// Who is signed in, as the API says (GET /api/me). The token itself lives in an HttpOnly cookie
 /// this code cannot read; the app only keeps the user's profile.
 /// </summary>
-public sealed class Session(ApiClient api)
+public sealed class Session(ApiClient api, DeviceStore device)
 {
     private Task<ApiProblem?>? _loading;
 
@@ -25,12 +25,23 @@ public sealed class Session(ApiClient api)
         return await _loading;
     }
 
+    /// <summary>True when the user comes from the device because the network is down.</summary>
+    public bool Offline { get; private set; }
+
     private async Task<ApiProblem?> LoadAsync()
     {
         var me = await api.GetAsync<MeResponse>("api/me");
-        if (me.Ok) { Set(me.Value); return null; }
+        if (me.Ok) { Offline = false; Set(me.Value); return null; }
+        if (me.Problem!.IsNetworkError && await device.GetAsync<MeResponse>("me") is { } remembered)
+        {
+            // At the gym without signal: carry on as the last signed-in user; the API decides again when back online.
+            Offline = true;
+            User = remembered;
+            Changed?.Invoke();
+            return null;
+        }
         Set(null);
-        if (me.Problem!.Status == 401) return null;
+        if (me.Problem.Status == 401) return null;
         _loading = null; // let a retry try again
         return me.Problem;
     }
@@ -39,12 +50,14 @@ public sealed class Session(ApiClient api)
     {
         User = user;
         _loading = Task.FromResult<ApiProblem?>(null);
+        _ = user is null ? device.RemoveAsync("me") : device.SetAsync("me", user);
         Changed?.Invoke();
     }
 
     public async Task LogOutAsync()
     {
         await api.PostAsync("api/auth/logout", null);
+        await device.ClearAsync();
         Set(null);
     }
 

@@ -10,12 +10,12 @@ public sealed class BrowserSession(IPage page, string screenshotFolder) : IAsync
     public IPage Page => page;
     public List<string> Errors { get; } = [];
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, string test, bool phone = false)
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, string test, bool phone = false, bool serviceWorker = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 860 },
-            IsMobile = phone, HasTouch = phone, ServiceWorkers = ServiceWorkerPolicy.Block,
+            IsMobile = phone, HasTouch = phone, ServiceWorkers = serviceWorker ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
@@ -32,6 +32,15 @@ public sealed class BrowserSession(IPage page, string screenshotFolder) : IAsync
     }
 
     public ILocator Alert => page.Locator("[role=alert]").First;
+
+    /// <summary>Signs in through the login page.</summary>
+    public async Task LogInAsync(string baseUrl, string email, string password)
+    {
+        await page.GotoAsync(baseUrl + "/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+    }
 
     /// <summary>Every visible form control has a label (or an aria-label) a screen reader can announce.</summary>
     public async Task AssertInputsLabelledAsync()

@@ -2,3 +2,11 @@
 if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('service-worker.js', { updateViaCache: 'none' });
 }
+
+// Tell the app when the device comes back online, so queued set logs sync.
+window.fitpilot = {
+    watchOnline: function (dotnet) {
+        window.addEventListener('online', function () { dotnet.invokeMethodAsync('OnOnline'); });
+    },
+    isOnline: function () { return navigator.onLine; }
+};

@@ -1,0 +1,152 @@
+using System.Net;
+using FitPilot.Contracts.Programs;
+using FitPilot.Contracts.Training;
+using FitPilot.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FitPilot.Tests.Browser;
+
+/// <summary>Programs and training in the browser: build from the library, assign a template, train offline, see a PB.</summary>
+[Collection(HostCollection.Name)]
+public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly DayOfWeek Today = DateTime.Now.DayOfWeek;
+
+    [Fact]
+    public async Task A_PT_builds_a_template_from_the_library_assigns_it_to_two_clients_and_a_client_logs_a_whole_workout_offline()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync("Builder Coach");
+        var sam = await api.OnboardClientAsync(pt, host.Mailbox);
+        var kim = await api.OnboardClientAsync(pt, host.Mailbox);
+        var day = (int)Today;
+
+        // The PT builds a template in the browser: one exercise dragged from the library, one added with the keyboard-friendly button.
+        await using (var s = await BrowserSession.OpenAsync(browser.Browser, "program-builder"))
+        {
+            var p = s.Page;
+            await s.LogInAsync(host.BrowserUrl, pt.Email, pt.Password);
+            await p.GetByRole(AriaRole.Link, new() { Name = "Programs", Exact = true }).ClickAsync();
+            await p.GetByRole(AriaRole.Link, new() { Name = "New template" }).ClickAsync();
+            await p.GetByLabel("Name", new() { Exact = true }).FillAsync("Full body A");
+            var library = p.GetByRole(AriaRole.Complementary);
+            await library.GetByLabel("Search", new() { Exact = true }).FillAsync("barbell squat");
+            var squat = library.GetByTestId("library-item").Filter(new() { HasText = "Barbell Squat" }).First;
+            await Expect(squat).ToBeVisibleAsync();
+            await squat.DragToAsync(p.GetByTestId($"day-{day}"));
+            var entries = p.GetByTestId($"day-{day}").GetByTestId("entry");
+            await Expect(entries).ToHaveCountAsync(1);
+
+            await library.GetByLabel("Search", new() { Exact = true }).FillAsync("bench press medium grip");
+            await library.GetByLabel("Add to").SelectOptionAsync(day.ToString());
+            await library.GetByTestId("library-item").Filter(new() { HasText = "Barbell Bench Press - Medium Grip" }).GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+            await Expect(entries).ToHaveCountAsync(2);
+
+            // Inline edits: 2 sets of 5 for the whole day, then squat at 60 kg with 3 s rest (short, for the test), bench in order first.
+            await p.GetByLabel("All sets").First.FillAsync("2");
+            await p.GetByLabel("All reps").First.FillAsync("5");
+            await p.GetByRole(AriaRole.Button, new() { Name = "Apply to day" }).ClickAsync();
+            await entries.Nth(0).GetByLabel("kg", new() { Exact = true }).FillAsync("60");
+            await entries.Nth(0).GetByLabel("Rest s").FillAsync("3");
+            await entries.Nth(1).GetByLabel("kg", new() { Exact = true }).FillAsync("40");
+            await entries.Nth(1).GetByLabel("Rest s").FillAsync("3");
+            await p.GetByRole(AriaRole.Button, new() { Name = "Move Barbell Bench Press - Medium Grip up" }).ClickAsync();
+            await s.AssertInputsLabelledAsync();
+            await p.GetByRole(AriaRole.Button, new() { Name = "Save program" }).ClickAsync();
+            await Expect(p.GetByRole(AriaRole.Heading, new() { Name = "Full body A" })).ToBeVisibleAsync();
+            await s.ShotAsync("template-saved");
+
+            await p.GetByRole(AriaRole.Group, new() { Name = "Clients" }).GetByLabel("Test Client").First.CheckAsync();
+            await p.GetByRole(AriaRole.Group, new() { Name = "Clients" }).GetByLabel("Test Client").Nth(1).CheckAsync();
+            await p.GetByRole(AriaRole.Button, new() { Name = "Assign to 2 clients" }).ClickAsync();
+            await Expect(p.GetByText("Assigned to 2 clients.")).ToBeVisibleAsync();
+            await s.ShotAsync("assigned");
+        }
+        var programs = await ApiClient.ReadAsync<List<ProgramSummary>>(await api.GetAsync("/api/programs?templates=false", pt.Token));
+        Assert.Equal(new[] { sam.Id, kim.Id }.Order(), programs.Select(x => x.ClientId!).Order());
+
+        // Sam trains on a phone; the service worker caches the app so it reloads without a network.
+        await using var c = await BrowserSession.OpenAsync(browser.Browser, "offline-workout", phone: true, serviceWorker: true);
+        var page = c.Page;
+        await c.LogInAsync(host.BrowserUrl, sam.Email, sam.Password);
+        await Expect(page.GetByTestId("today-exercise")).ToHaveCountAsync(2);
+        await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
+        await page.ReloadAsync(); // now controlled by the service worker
+        await Expect(page.GetByTestId("today-exercise")).ToHaveCountAsync(2);
+        var bench = page.GetByTestId("today-exercise").Nth(0);
+        var squat2 = page.GetByTestId("today-exercise").Nth(1);
+        await Expect(bench.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Barbell Bench Press - Medium Grip");
+
+        await bench.GetByRole(AriaRole.Button, new() { Name = "Log set 1" }).ClickAsync();
+        await Expect(bench.GetByTestId("logged-set")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("rest-timer")).ToBeVisibleAsync();
+        await c.ShotAsync("first-set-and-rest-timer");
+
+        await page.Context.SetOfflineAsync(true);
+        await bench.GetByRole(AriaRole.Button, new() { Name = "Log set 2" }).ClickAsync();
+        await squat2.GetByRole(AriaRole.Button, new() { Name = "Log set 1" }).ClickAsync();
+        await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("2 sets waiting to sync");
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("You're offline.");
+        await Expect(page.GetByTestId("today-exercise")).ToHaveCountAsync(2);
+        squat2 = page.GetByTestId("today-exercise").Nth(1);
+        await Expect(squat2.GetByTestId("logged-set")).ToHaveCountAsync(1);
+        await squat2.GetByLabel("Weight (kg)").FillAsync("62.5");
+        await squat2.GetByRole(AriaRole.Button, new() { Name = "Log set 2" }).ClickAsync();
+        await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("3 sets waiting to sync");
+        await c.ShotAsync("offline-after-reload");
+
+        await page.Context.SetOfflineAsync(false);
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('online'))");
+        await Expect(page.GetByTestId("sync-status")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Expect(page.GetByText("All sets done")).ToHaveCountAsync(2);
+        await c.ShotAsync("synced");
+
+        // Every set arrived exactly once.
+        var logs = await ApiClient.ReadAsync<List<SetLog>>(await api.GetAsync($"/api/clients/{sam.Id}/logs", pt.Token));
+        Assert.Equal(4, logs.Count);
+        Assert.Equal(4, logs.Select(l => l.Id).Distinct().Count());
+        Assert.Equal([1, 2], logs.Where(l => l.ExerciseId == "Barbell_Squat").Select(l => l.SetNumber).Order());
+        Assert.Contains(logs, l => l.ExerciseId == "Barbell_Squat" && l.WeightKg == 62.5);
+        Assert.Empty(c.Errors);
+    }
+
+    [Fact]
+    public async Task Beating_last_weeks_best_shows_the_new_PB_and_the_history_chart()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync("PB Coach");
+        var client = await api.OnboardClientAsync(pt, host.Mailbox);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var program = await ApiClient.ReadAsync<ProgramDto>(await api.PostAsync("/api/programs", new
+        {
+            name = "Squat focus", clientId = client.Id, startDate = today.AddDays(-14),
+            days = new[] { new { dayOfWeek = (int)Today, title = "Squat day", exercises = new[] { TrainingSetup.Exercise("Barbell_Squat", sets: 1, reps: 5, weightKg: 100, rest: 2) } } },
+        }, pt.Token), HttpStatusCode.Created);
+        var entry = program.Days[0].Exercises[0];
+        foreach (var (weight, date) in new[] { (90.0, today.AddDays(-14)), (95.0, today.AddDays(-7)) })
+            await api.PostAsync("/api/logs", new { id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = entry.Id, exerciseId = entry.ExerciseId, weightKg = weight, reps = 5, workoutDate = date }, client.Token);
+
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "personal-best", phone: true);
+        await s.LogInAsync(host.BrowserUrl, client.Email, client.Password);
+        var card = s.Page.GetByTestId("today-exercise");
+        await Expect(card.GetByTestId("last-time")).ToContainTextAsync("95×5");
+        await Expect(card.GetByLabel("Weight (kg)")).ToHaveValueAsync("100");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Log set 1" }).ClickAsync();
+        await Expect(s.Page.GetByTestId("personal-best").First).ToContainTextAsync("New PB: Barbell Squat, heaviest ever at 100 kg × 5.");
+        await s.ShotAsync("new-pb");
+
+        await card.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Barbell Squat" })).ToBeVisibleAsync();
+        await Expect(s.Page.GetByTestId("e1rm-chart")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("from 105 kg .* to 116.7 kg"));
+        await Expect(s.Page.Locator("table tbody tr")).ToHaveCountAsync(3);
+        await s.ShotAsync("history");
+
+        // 95 kg beat 90 kg last week; 100 kg today beat both: two PRs, newest first.
+        var achievements = await ApiClient.ReadAsync<List<Achievement>>(await api.GetAsync("/api/achievements", client.Token));
+        Assert.Equal(2, achievements.Count);
+        Assert.All(achievements, a => Assert.Equal("pr", a.Type));
+        Assert.Contains("100 kg × 5", achievements[0].Title);
+    }
+}
