@@ -149,4 +149,39 @@ public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browse
         Assert.All(achievements, a => Assert.Equal("pr", a.Type));
         Assert.Contains("100 kg × 5", achievements[0].Title);
     }
+
+    [Fact]
+    public async Task A_client_adds_a_note_then_corrects_and_deletes_a_logged_set()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync("Edit Coach");
+        var client = await api.OnboardClientAsync(pt, host.Mailbox);
+        await api.PostAsync("/api/programs", new
+        {
+            name = "Edit test", clientId = client.Id, startDate = DateOnly.FromDateTime(DateTime.Now).AddDays(-1),
+            days = new[] { new { dayOfWeek = (int)Today, exercises = new[] { TrainingSetup.Exercise("Pullups", sets: 2, reps: 8, rest: 1) } } },
+        }, pt.Token);
+
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "edit-set", phone: true);
+        await s.LogInAsync(host.BrowserUrl, client.Email, client.Password);
+        var card = s.Page.GetByTestId("today-exercise");
+        await card.GetByLabel("Weight (kg)").FillAsync("0");
+        await card.GetByLabel("Notes (optional)").FillAsync("Felt easy");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Log set 1" }).ClickAsync();
+        await Expect(card.GetByTestId("logged-set")).ToContainTextAsync("0 kg × 8");
+        await Expect(card.GetByTestId("logged-set")).ToContainTextAsync("Felt easy");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Edit set 1" }).ClickAsync();
+        var editor = card.GetByRole(AriaRole.Form, new() { Name = "Edit set 1" });
+        await editor.GetByLabel("reps").FillAsync("10");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(card.GetByTestId("logged-set")).ToContainTextAsync("0 kg × 10");
+        await s.ShotAsync("edited");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Delete" }).Last.ClickAsync();
+        await Expect(card.GetByTestId("logged-set")).ToHaveCountAsync(0);
+        var history = await ApiClient.ReadAsync<ExerciseHistory>(await api.GetAsync("/api/exercises/Pullups/history", client.Token));
+        Assert.Empty(history.Sets);
+    }
 }
