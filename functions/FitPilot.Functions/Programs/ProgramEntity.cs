@@ -8,7 +8,8 @@ namespace FitPilot.Functions.Programs;
 /// <summary>
 /// A program or template, read and written as one document: table <c>programs</c>, PartitionKey =
 /// the PT (tenant), RowKey = program id. Each grid day is its own JSON column (a property holds at
-/// most 32K characters; a day of 15 exercises stays well under).
+/// most 32K characters; a day of 15 exercises stays well under). A client's program is also kept,
+/// in this same shape, in the client's training partition (RowKey <c>prog|{id}</c>).
 /// </summary>
 public sealed class ProgramEntity : ITableEntity
 {
@@ -38,15 +39,28 @@ public sealed class ProgramEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public string Id => RowKey;
+    /// <summary>The program's id, for the PT's row and the client's copy alike.</summary>
+    public string Id => RowKey.StartsWith(Training.TrainingRows.Program, StringComparison.Ordinal) ? RowKey[Training.TrainingRows.Program.Length..] : RowKey;
 
-    public List<ProgramDay> Days()
+    public List<ProgramDay> Days() => Enumerable.Range(0, 7).Select(Day).OfType<ProgramDay>().ToList();
+
+    public ProgramDay? Day(int dayOfWeek) =>
+        (dayOfWeek switch { 0 => Day0, 1 => Day1, 2 => Day2, 3 => Day3, 4 => Day4, 5 => Day5, 6 => Day6, _ => null }) is { } json
+            ? JsonSerializer.Deserialize<ProgramDay>(json, JsonSerializerOptions.Web)! with { DayOfWeek = dayOfWeek }
+            : null;
+
+    /// <summary>Whether the program runs on a date (paused programs still cover their dates).</summary>
+    public bool Covers(DateOnly date) =>
+        Status != ProgramStatuses.Ended && (ToDate(StartDate) is not { } s || s <= date) && (ToDate(EndDate) is not { } e || e >= date);
+
+    /// <summary>The same program under another key: the client's copy in their training partition.</summary>
+    public ProgramEntity CopyFor(string partitionKey, string rowKey) => new()
     {
-        var days = new List<ProgramDay>();
-        foreach (var (json, index) in new[] { Day0, Day1, Day2, Day3, Day4, Day5, Day6 }.Select((d, i) => (d, i)))
-            if (json is not null) days.Add(JsonSerializer.Deserialize<ProgramDay>(json, JsonSerializerOptions.Web)! with { DayOfWeek = index });
-        return days;
-    }
+        PartitionKey = partitionKey, RowKey = rowKey, Name = Name, ClientId = ClientId, IsTemplate = IsTemplate, Status = Status,
+        StartDate = StartDate, EndDate = EndDate, ScheduleOffsetDays = ScheduleOffsetDays, PausedOn = PausedOn, Notes = Notes,
+        ExerciseIds = ExerciseIds, Day0 = Day0, Day1 = Day1, Day2 = Day2, Day3 = Day3, Day4 = Day4, Day5 = Day5, Day6 = Day6,
+        CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+    };
 
     public void SetDays(IEnumerable<ProgramDay> days)
     {

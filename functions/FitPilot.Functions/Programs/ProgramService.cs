@@ -164,12 +164,7 @@ public sealed class ProgramService(StorageClients storage, ExerciseService exerc
     private async Task CopyToClientAsync(ProgramEntity p, CancellationToken ct)
     {
         if (p.ClientId is null) return;
-        await _training.UpsertAsync(new Training.ClientProgramEntity
-        {
-            PartitionKey = p.ClientId, RowKey = Training.TrainingRows.Program + p.Id, Name = p.Name, Status = p.Status,
-            StartDate = p.StartDate, EndDate = p.EndDate, ScheduleOffsetDays = p.ScheduleOffsetDays,
-            Day0 = p.Day0, Day1 = p.Day1, Day2 = p.Day2, Day3 = p.Day3, Day4 = p.Day4, Day5 = p.Day5, Day6 = p.Day6, CreatedAt = p.CreatedAt,
-        }, ct);
+        await _training.UpsertAsync(p.CopyFor(p.ClientId, Training.TrainingRows.Program + p.Id), ct);
     }
 
     private static void Shift(ProgramEntity p, int days)

@@ -9,7 +9,7 @@ namespace FitPilot.Functions.Training;
 /// <summary>
 /// A client's training data, all in table <c>training</c> under PartitionKey = client id, so the hot
 /// paths (today's workout, logging a set) are one query plus at most one transaction:
-/// <c>prog|{programId}</c> copies of their programs, <c>stat|{exerciseId}</c> bests and recent sets,
+/// <c>prog|{programId}</c> copies of their programs (<see cref="Programs.ProgramEntity"/>), <c>stat|{exerciseId}</c> bests and recent sets,
 /// <c>log|{logId}</c> set logs, <c>ach|{id}</c> achievements.
 /// </summary>
 public static class TrainingRows
@@ -18,40 +18,6 @@ public static class TrainingRows
     public const string Stat = "stat|";
     public const string Log = "log|";
     public const string Achievement = "ach|";
-}
-
-/// <summary>The client's copy of one of their programs (written by the PT's program changes).</summary>
-public sealed class ClientProgramEntity : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-    public string Name { get; set; } = "";
-    public string Status { get; set; } = ProgramStatuses.Active;
-    public DateTimeOffset? StartDate { get; set; }
-    public DateTimeOffset? EndDate { get; set; }
-    public int ScheduleOffsetDays { get; set; }
-    public string? Day0 { get; set; }
-    public string? Day1 { get; set; }
-    public string? Day2 { get; set; }
-    public string? Day3 { get; set; }
-    public string? Day4 { get; set; }
-    public string? Day5 { get; set; }
-    public string? Day6 { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public string ProgramId => RowKey[TrainingRows.Program.Length..];
-
-    public ProgramDay? Day(int dayOfWeek) => (dayOfWeek switch { 0 => Day0, 1 => Day1, 2 => Day2, 3 => Day3, 4 => Day4, 5 => Day5, 6 => Day6, _ => null })
-        is { } json ? JsonSerializer.Deserialize<ProgramDay>(json, JsonSerializerOptions.Web) : null;
-
-    public IEnumerable<ProgramDay> Days() => Enumerable.Range(0, 7).Select(Day).OfType<ProgramDay>();
-
-    public bool Covers(DateOnly date) =>
-        Status != ProgramStatuses.Ended &&
-        (StartDate is null || DateOnly.FromDateTime(StartDate.Value.UtcDateTime) <= date) &&
-        (EndDate is null || DateOnly.FromDateTime(EndDate.Value.UtcDateTime) >= date);
 }
 
 /// <summary>One exercise's personal bests and the sets of its two latest workout days.</summary>

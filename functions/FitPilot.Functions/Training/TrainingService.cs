@@ -6,6 +6,7 @@ using FitPilot.Contracts.Programs;
 using FitPilot.Contracts.Training;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Http;
+using FitPilot.Functions.Programs;
 using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Training;
@@ -29,10 +30,10 @@ public sealed class TrainingService(StorageClients storage, TimeProvider clock) 
         if (program is null)
             return new TodayWorkout(date, null, null, "none", null, [], "No program yet: your coach will set one up.");
         if (program.Status == ProgramStatuses.Paused)
-            return new TodayWorkout(date, program.ProgramId, program.Name, ProgramStatuses.Paused, null, [], "Your program is paused. Enjoy the break!");
+            return new TodayWorkout(date, program.Id, program.Name, ProgramStatuses.Paused, null, [], "Your program is paused. Enjoy the break!");
         var day = program.Day(ProgramSchedule.GridDayFor(date, program.ScheduleOffsetDays));
         if (day is null || day.Exercises.Count == 0)
-            return new TodayWorkout(date, program.ProgramId, program.Name, "rest", day?.Title, [], "Rest day. Recover well.");
+            return new TodayWorkout(date, program.Id, program.Name, "rest", day?.Title, [], "Rest day. Recover well.");
 
         var exercises = day.Exercises.Select(prescription =>
         {
@@ -42,7 +43,7 @@ public sealed class TrainingService(StorageClients storage, TimeProvider clock) 
                 ? Math.Round(stat.BestE1rmKg * pct / 100 / 2.5, MidpointRounding.AwayFromZero) * 2.5 : null);
             return new TodayExercise(prescription, last, today.Where(s => s.ProgramExerciseId == prescription.Id).ToList(), target);
         }).ToList();
-        return new TodayWorkout(date, program.ProgramId, program.Name, ProgramStatuses.Active, day.Title, exercises, "");
+        return new TodayWorkout(date, program.Id, program.Name, ProgramStatuses.Active, day.Title, exercises, "");
     }
 
     public async Task<LogSetResponse> LogSetAsync(string clientId, LogSetRequest request, CancellationToken ct)
@@ -162,13 +163,13 @@ public sealed class TrainingService(StorageClients storage, TimeProvider clock) 
     public async Task DeleteClientDataAsync(string trainerId, string clientId, CancellationToken ct) =>
         await _training.DeletePartitionAsync(clientId, ct);
 
-    private async Task<(List<ClientProgramEntity> Programs, Dictionary<string, ExerciseStatEntity> Stats)> ProgramsAndStatsAsync(string clientId, string filter, CancellationToken ct)
+    private async Task<(List<ProgramEntity> Programs, Dictionary<string, ExerciseStatEntity> Stats)> ProgramsAndStatsAsync(string clientId, string filter, CancellationToken ct)
     {
-        var programs = new List<ClientProgramEntity>();
+        var programs = new List<ProgramEntity>();
         var stats = new Dictionary<string, ExerciseStatEntity>();
         await foreach (var row in _training.QueryPartitionAsync<TableEntity>(clientId, ct, filter))
         {
-            if (row.RowKey.StartsWith(TrainingRows.Program, StringComparison.Ordinal)) programs.Add(RowMapper.To<ClientProgramEntity>(row));
+            if (row.RowKey.StartsWith(TrainingRows.Program, StringComparison.Ordinal)) programs.Add(RowMapper.To<ProgramEntity>(row));
             else if (row.RowKey.StartsWith(TrainingRows.Stat, StringComparison.Ordinal)) stats[row.RowKey[TrainingRows.Stat.Length..]] = RowMapper.To<ExerciseStatEntity>(row);
         }
         return (programs, stats);
