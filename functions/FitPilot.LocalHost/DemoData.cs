@@ -1,6 +1,7 @@
 using FitPilot.Contracts.Auth;
 using FitPilot.Contracts.Clients;
 using FitPilot.Contracts.Exercises;
+using FitPilot.Contracts.Programs;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Exercises;
@@ -70,6 +71,18 @@ public static class DemoData
             Instructions = ["Hold the bell at your chest.", "Sit down for 3 seconds, pause 1, stand up fast."],
             VideoUrl = "https://www.youtube.com/watch?v=MeIiIdhvXT4",
         }, ct);
+        // A template, and the demo client's program from it: a workout every day, so the demo always has a "today".
+        var programs = services.GetRequiredService<Functions.Programs.ProgramService>();
+        ProgramExercise E(string id, int sets, int reps, double? kg, string? superset = null, string? tempo = null, int? rir = null) =>
+            new() { ExerciseId = id, Sets = sets, Reps = reps, WeightKg = kg, RestSeconds = 90, SupersetGroup = superset, Tempo = tempo, Rir = rir };
+        List<ProgramExercise> A() => [E("Barbell_Squat", 3, 5, 80, tempo: "3-1-1-0", rir: 2), E("Barbell_Bench_Press_-_Medium_Grip", 3, 8, 60, "A"), E("Pullups", 3, 8, null, "A")];
+        List<ProgramExercise> B() => [E("Barbell_Deadlift", 3, 5, 100, rir: 2), E("Standing_Military_Press", 3, 8, 40), E("Bent_Over_Barbell_Row", 3, 10, 50)];
+        var template = await programs.CreateAsync(trainerId, new SaveProgramRequest
+        {
+            Name = "Full body A/B", IsTemplate = true,
+            Days = Enumerable.Range(0, 7).Select(d => new ProgramDay { DayOfWeek = d, Title = d % 2 == 0 ? "Full body A" : "Full body B", Exercises = d % 2 == 0 ? A() : B() }).ToList(),
+        }, ct);
+        await programs.AssignAsync(trainerId, template.Id, new AssignTemplateRequest { ClientIds = [clientId], StartDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-7) }, ct);
         log.LogInformation("Seeded demo PT {Trainer} and client {Client}", TrainerEmail, ClientEmail);
     }
 }
