@@ -62,6 +62,25 @@ public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browse
             await p.GetByRole(AriaRole.Button, new() { Name = "Assign to 2 clients" }).ClickAsync();
             await Expect(p.GetByText("Assigned to 2 clients.")).ToBeVisibleAsync();
             await s.ShotAsync("assigned");
+
+            // Two tabs on one template: the second save is refused with a clear message, not silently lost.
+            var secondTab = await p.Context.NewPageAsync();
+            await secondTab.GotoAsync(p.Url);
+            await Expect(secondTab.GetByRole(AriaRole.Heading, new() { Name = "Full body A" })).ToBeVisibleAsync();
+            await p.GetByLabel("Name", new() { Exact = true }).FillAsync("Full body A (tab one)");
+            await p.GetByRole(AriaRole.Button, new() { Name = "Save program" }).ClickAsync();
+            await Expect(p.GetByRole(AriaRole.Heading, new() { Name = "Full body A (tab one)" })).ToBeVisibleAsync();
+            await secondTab.GetByLabel("Name", new() { Exact = true }).FillAsync("Full body A (tab two)");
+            await secondTab.GetByRole(AriaRole.Button, new() { Name = "Save program" }).ClickAsync();
+            await Expect(secondTab.GetByTestId("save-problem")).ToContainTextAsync("Someone else changed this in the meantime.");
+            await secondTab.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Results("screenshots/program-builder"), "03-second-tab-conflict.png") });
+            await secondTab.GetByRole(AriaRole.Button, new() { Name = "Reload the latest version" }).ClickAsync();
+            await Expect(secondTab.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Full body A (tab one)");
+
+            // On a tablet in portrait the builder still fits the screen (no sideways scrolling).
+            await p.SetViewportSizeAsync(820, 1180);
+            Assert.True(await p.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the builder overflows a tablet screen");
+            await s.ShotAsync("tablet");
         }
         var programs = await ApiClient.ReadAsync<List<ProgramSummary>>(await api.GetAsync("/api/programs?templates=false", pt.Token));
         Assert.Equal(new[] { sam.Id, kim.Id }.Order(), programs.Select(x => x.ClientId!).Order());
