@@ -1,6 +1,7 @@
 using FitPilot.Contracts.Auth;
 using FitPilot.Contracts.Clients;
 using FitPilot.Contracts.Common;
+using FitPilot.Contracts.Trainers;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Email;
 using FitPilot.Functions.Hosting;
@@ -13,7 +14,7 @@ namespace FitPilot.Functions.Clients;
 
 /// <summary>A PT's clients: invite, re-invite, revoke, list, update, remove (with all their data).</summary>
 public sealed class ClientService(
-    StorageClients storage, OneTimeTokens oneTimeTokens, EmailOutbox outbox, SessionAuth auth,
+    StorageClients storage, ClientDirectory directory, OneTimeTokens oneTimeTokens, EmailOutbox outbox, SessionAuth auth,
     IEnumerable<IClientDataOwner> dataOwners, IOptions<AppOptions> appOptions, TimeProvider clock)
 {
     private readonly TenantTable _clients = new(storage.Table(StorageNames.ClientsTable));
@@ -84,8 +85,21 @@ public sealed class ClientService(
         return new Page<ClientProfile>(items.Select(c => c.ToProfile()).ToList(), next);
     }
 
-    public async Task<ClientEntity> GetAsync(string trainerId, string clientId, CancellationToken ct) =>
-        await _clients.FindAsync<ClientEntity>(trainerId, clientId, ct) ?? throw ProblemException.NotFound("No such client.");
+    public Task<ClientEntity> GetAsync(string trainerId, string clientId, CancellationToken ct) => directory.GetAsync(trainerId, clientId, ct);
+
+    /// <summary>The PT dashboard's figures: clients by status (one partition read) and the trial.</summary>
+    public async Task<TrainerDashboard> DashboardAsync(string trainerId, CancellationToken ct)
+    {
+        var trainer = await _trainers.FindAsync<TrainerEntity>(trainerId, TrainerEntity.Row, ct) ?? throw ProblemException.NotFound();
+        int active = 0, invited = 0;
+        await foreach (var client in _clients.QueryPartitionAsync<ClientEntity>(trainerId, ct))
+        {
+            if (client.Status == ClientStatuses.Active) active++;
+            else invited++;
+        }
+        return new TrainerDashboard(active + invited, active, invited,
+            trainer.TrialDaysRemaining(clock.GetUtcNow(), App.TrialDays), trainer.SubscriptionStatus, trainer.SubscriptionTier);
+    }
 
     public async Task<ClientEntity> UpdateAsync(string trainerId, string clientId, UpdateClientRequest request, Azure.ETag? ifMatch, CancellationToken ct)
     {

@@ -28,12 +28,13 @@ public sealed class ExerciseLibrary(StorageClients storage, TimeProvider clock)
     }
 
     /// <summary>Writes the shipped library into the table (idempotent upserts, 100 rows per transaction).</summary>
-    public async Task<int> SeedAsync(CancellationToken ct)
+    public async Task<int> SeedAsync(CancellationToken ct) => (await SeedAsync(ReadShippedCsv(clock.GetUtcNow()), ct)).Count;
+
+    private async Task<List<ExerciseEntity>> SeedAsync(List<ExerciseEntity> rows, CancellationToken ct)
     {
-        var rows = ReadShippedCsv(clock.GetUtcNow());
         foreach (var chunk in rows.Chunk(100))
             await _exercises.UpsertBatchAsync(chunk, ct);
-        return rows.Count;
+        return rows;
     }
 
     private async Task EnsureLoadedAsync(CancellationToken ct)
@@ -46,12 +47,8 @@ public sealed class ExerciseLibrary(StorageClients storage, TimeProvider clock)
             var rows = new List<ExerciseEntity>();
             await foreach (var row in _exercises.QueryPartitionAsync<ExerciseEntity>(ExerciseEntity.GlobalPartition, ct))
                 rows.Add(row);
-            var shippedCount = ReadShippedCsv(clock.GetUtcNow()).Count;
-            if (rows.Count < shippedCount)
-            {
-                await SeedAsync(ct);
-                rows = ReadShippedCsv(clock.GetUtcNow());
-            }
+            var shipped = ReadShippedCsv(clock.GetUtcNow());
+            if (rows.Count < shipped.Count) rows = await SeedAsync(shipped, ct);
             _all = rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
             _byId = _all.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
         }

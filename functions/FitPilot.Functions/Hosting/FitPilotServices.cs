@@ -50,6 +50,7 @@ public static class FitPilotServices
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
 
         services.AddSingleton<AccountService>();
+        services.AddSingleton<ClientDirectory>();
         services.AddSingleton<ClientService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<SettingsService>();

@@ -12,11 +12,10 @@ namespace FitPilot.Functions.Programs;
 /// exercise and bulk set/rep changes are all one validated PUT with the ETag read), duplicated,
 /// assigned from a template to many clients, paused, pushed back and ended.
 /// </summary>
-public sealed class ProgramService(StorageClients storage, ExerciseService exercises, TimeProvider clock) : IClientDataOwner
+public sealed class ProgramService(StorageClients storage, ExerciseService exercises, ClientDirectory clients, TimeProvider clock) : IClientDataOwner
 {
     private readonly TenantTable _programs = new(storage.Table(StorageNames.ProgramsTable));
     private readonly TenantTable _training = new(storage.Table(StorageNames.TrainingTable));
-    private readonly TenantTable _clients = new(storage.Table(StorageNames.ClientsTable));
 
     public async Task<List<ProgramSummary>> ListAsync(string trainerId, bool? templates, string? clientId, CancellationToken ct)
     {
@@ -207,7 +206,7 @@ public sealed class ProgramService(StorageClients storage, ExerciseService exerc
     private async Task EnsureClientAsync(string trainerId, string? clientId, CancellationToken ct, string field = "clientId")
     {
         if (clientId is null) return;
-        if (await _clients.FindAsync<ClientEntity>(trainerId, clientId, ct) is null)
+        if (await clients.FindAsync(trainerId, clientId, ct) is null)
             throw ProblemException.Validation(field, "No such client.");
     }
 

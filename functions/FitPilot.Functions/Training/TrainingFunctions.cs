@@ -67,9 +67,7 @@ public sealed class TrainingFunctions(Api api, TrainingService training, TimePro
         {
             var to = Query.Date(req, "to") ?? Today();
             var from = Query.Date(req, "from") ?? to.AddDays(-6);
-            if (from > to || to.DayNumber - from.DayNumber > 366) throw ProblemException.BadQuery("from", "from must be before to, at most a year apart.");
-            await training.EnsureClientAsync(pt.TrainerId, clientId, req.HttpContext.RequestAborted);
-            return Api.Ok(await training.LogsAsync(clientId, from, to, req.HttpContext.RequestAborted));
+            return Api.Ok(await training.ClientLogsAsync(pt.TrainerId, clientId, from, to, req.HttpContext.RequestAborted));
         });
 
     [Function(nameof(GetClientAdherence))]
@@ -83,11 +81,7 @@ public sealed class TrainingFunctions(Api api, TrainingService training, TimePro
     [ApiOperation("A client's history of one exercise", Access.Trainer, null, typeof(ExerciseHistory))]
     public Task<IResult> GetClientExerciseHistory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/{clientId}/exercises/{exerciseId}/history")] HttpRequest req, string clientId, string exerciseId) =>
-        api.Trainer(req, async pt =>
-        {
-            await training.EnsureClientAsync(pt.TrainerId, clientId, req.HttpContext.RequestAborted);
-            return Api.Ok(await training.HistoryAsync(clientId, exerciseId, req.HttpContext.RequestAborted));
-        });
+        api.Trainer(req, async pt => Api.Ok(await training.ClientHistoryAsync(pt.TrainerId, clientId, exerciseId, req.HttpContext.RequestAborted)));
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

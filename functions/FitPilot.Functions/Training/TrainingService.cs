@@ -16,12 +16,11 @@ namespace FitPilot.Functions.Training;
 /// (heaviest weight, best Epley e1RM, most reps at a weight), history and adherence. Today and
 /// logging a set are each one query plus at most one transaction on the client's own partition.
 /// </summary>
-public sealed class TrainingService(StorageClients storage, TimeProvider clock) : IClientDataOwner
+public sealed class TrainingService(StorageClients storage, ClientDirectory clients, TimeProvider clock) : IClientDataOwner
 {
     private const int MaxRecentSets = 40;
     private readonly TableClient _table = storage.Table(StorageNames.TrainingTable);
     private readonly TenantTable _training = new(storage.Table(StorageNames.TrainingTable));
-    private readonly TenantTable _clients = new(storage.Table(StorageNames.ClientsTable));
 
     public async Task<TodayWorkout> TodayAsync(string clientId, DateOnly date, CancellationToken ct)
     {
@@ -141,7 +140,7 @@ public sealed class TrainingService(StorageClients storage, TimeProvider clock) 
     /// <summary>Sessions done / sessions prescribed in the 7 days up to <paramref name="to"/> (paused days prescribe nothing).</summary>
     public async Task<Adherence> AdherenceAsync(string trainerId, string clientId, DateOnly to, CancellationToken ct)
     {
-        await EnsureClientAsync(trainerId, clientId, ct);
+        await clients.GetAsync(trainerId, clientId, ct);
         var from = to.AddDays(-6);
         var (programs, _) = await ProgramsAndStatsAsync(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Program} and RowKey lt {"prog~"}"), ct);
         var prescribed = new HashSet<DateOnly>();
@@ -155,9 +154,19 @@ public sealed class TrainingService(StorageClients storage, TimeProvider clock) 
         return new Adherence(from, to, prescribed.Count, completed, prescribed.Count == 0 ? null : Math.Round(100.0 * completed / prescribed.Count, 1));
     }
 
-    public async Task EnsureClientAsync(string trainerId, string clientId, CancellationToken ct)
+    /// <summary>A PT's view of their client's sets between two dates.</summary>
+    public async Task<List<SetLog>> ClientLogsAsync(string trainerId, string clientId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        if (await _clients.FindAsync<ClientEntity>(trainerId, clientId, ct) is null) throw ProblemException.NotFound("No such client.");
+        if (from > to || to.DayNumber - from.DayNumber > 366) throw ProblemException.BadQuery("from", "from must be before to, at most a year apart.");
+        await clients.GetAsync(trainerId, clientId, ct);
+        return await LogsAsync(clientId, from, to, ct);
+    }
+
+    /// <summary>A PT's view of their client's history of one exercise.</summary>
+    public async Task<ExerciseHistory> ClientHistoryAsync(string trainerId, string clientId, string exerciseId, CancellationToken ct)
+    {
+        await clients.GetAsync(trainerId, clientId, ct);
+        return await HistoryAsync(clientId, exerciseId, ct);
     }
 
     public async Task DeleteClientDataAsync(string trainerId, string clientId, CancellationToken ct) =>
