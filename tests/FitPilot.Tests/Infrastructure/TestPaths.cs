@@ -6,9 +6,6 @@ public static class TestPaths
 {
     public static string Repo { get; } = RepoRoot.Find();
 
-    /// <summary>The shared/ folder beside the repository (reference data, specs).</summary>
-    public static string Shared { get; } = Path.GetFullPath(Path.Combine(Repo, "..", "shared"));
-
     /// <summary>The published web app the local host serves (the build of the local host publishes it).</summary>
     public static string WebRoot { get; } = Path.Combine(Repo, "static-web", "FitPilot.Web", "bin", "Release", "net10.0", "publish", "wwwroot");
 
