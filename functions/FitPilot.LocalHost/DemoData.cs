@@ -26,8 +26,8 @@ public static class DemoData
         log.LogInformation("Exercise library: {Count} exercises", (await library.AllAsync(ct)).Count);
 
         var storage = services.GetRequiredService<StorageClients>();
-        var logins = new TenantTable(storage.Table(StorageNames.LoginsTable));
-        if (await logins.FindAsync<LoginEntity>(TrainerEmail, LoginEntity.Row, ct) is not null)
+        var logins = services.GetRequiredService<Logins>();
+        if (await logins.FindAsync(TrainerEmail, ct) is not null)
         {
             log.LogInformation("Demo accounts already exist");
             return;
@@ -39,7 +39,7 @@ public static class DemoData
             Name = "Casey Coach", Email = TrainerEmail, Password = TrainerPassword, BusinessName = "Harbour Strength Co.",
         }, ct);
         var trainerId = session.User.Id;
-        var trainer = new UserSession(trainerId, Roles.Trainer, TrainerEmail, trainerId, null);
+        var trainer = new UserSession(trainerId, Roles.Trainer, TrainerEmail, trainerId, null, SessionId: "demo-seed");
         await accounts.UpdateTrainerProfileAsync(trainer, new Contracts.Trainers.UpdateTrainerProfileRequest
         {
             Name = "Casey Coach", BusinessName = "Harbour Strength Co.", Location = "Sydney, NSW", YearsExperience = 8,
@@ -50,12 +50,9 @@ public static class DemoData
         // The demo client has joined already: a login with a password and an active profile.
         var clientId = AccountService.NewId();
         var hasher = services.GetRequiredService<PasswordHasher>();
-        await logins.AddAsync(new LoginEntity
-        {
-            PartitionKey = ClientEmail, Role = Roles.Client, UserId = clientId, TrainerId = trainerId,
-            PasswordHash = hasher.Hash(ClientPassword), SecurityStamp = AccountService.NewId(),
-        }, ct);
         var now = DateTimeOffset.UtcNow;
+        if (!await logins.TryClaimAsync(LoginEntity.For(ClientEmail, Roles.Client, clientId, trainerId, now, hasher.Hash(ClientPassword)), _ => Task.FromResult(false), ct))
+            throw new InvalidOperationException($"{ClientEmail} is taken by another account in this storage account.");
         await new TenantTable(storage.Table(StorageNames.ClientsTable)).AddAsync(new ClientEntity
         {
             PartitionKey = trainerId, RowKey = clientId, Name = "Jordan Client", Email = ClientEmail, Status = ClientStatuses.Active,
@@ -77,7 +74,7 @@ public static class DemoData
             new() { ExerciseId = id, Sets = sets, Reps = reps, WeightKg = kg, RestSeconds = 90, SupersetGroup = superset, Tempo = tempo, Rir = rir };
         List<ProgramExercise> A() => [E("Barbell_Squat", 3, 5, 80, tempo: "3-1-1-0", rir: 2), E("Barbell_Bench_Press_-_Medium_Grip", 3, 8, 60, "A"), E("Pullups", 3, 8, null, "A")];
         List<ProgramExercise> B() => [E("Barbell_Deadlift", 3, 5, 100, rir: 2), E("Standing_Military_Press", 3, 8, 40), E("Bent_Over_Barbell_Row", 3, 10, 50)];
-        var template = await programs.CreateAsync(trainerId, new SaveProgramRequest
+        var (template, _) = await programs.CreateAsync(trainerId, new SaveProgramRequest
         {
             Name = "Full body A/B", IsTemplate = true,
             Days = Enumerable.Range(0, 7).Select(d => new ProgramDay { DayOfWeek = d, Title = d % 2 == 0 ? "Full body A" : "Full body B", Exercises = d % 2 == 0 ? A() : B() }).ToList(),

@@ -70,7 +70,9 @@ public sealed class DevServices : IAsyncDisposable
         }
         await InstallAsync(repoRoot, "dotnet tool restore (smtp4dev, pinned in .config/dotnet-tools.json)", () => false, ct, "dotnet", "tool", "restore");
         Start("smtp4dev", repoRoot, "dotnet", "tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{Used.Mailbox}", $"--smtpport={Used.Smtp}",
-            "--bindaddress=127.0.0.1", "--disableipv6", "--imapport=", "--pop3port=", "--db=", "--nousersettings");
+            "--bindaddress=127.0.0.1", "--disableipv6", "--imapport=", "--pop3port=", "--db=", "--nousersettings",
+            // Every recipient into one mailbox: the default pattern "*" does not match addresses with a '/' (legal, and FitPilot sends to them).
+            "--mailbox=Default=**");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await WaitAsync("smtp4dev", async () =>
         {

@@ -12,7 +12,7 @@ public static class Roles
 public sealed record RegisterTrainerRequest
 {
     [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
-    [Required, EmailAddress, StringLength(254)] public required string Email { get; set; }
+    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; set; }
     [Required, Password] public required string Password { get; set; }
     [StringLength(120)] public string? BusinessName { get; set; }
 }
@@ -25,7 +25,7 @@ public sealed record LoginRequest
 
 public sealed record ForgotPasswordRequest
 {
-    [Required, EmailAddress, StringLength(254)] public required string Email { get; set; }
+    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; set; }
 }
 
 public sealed record ResetPasswordRequest

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FitPilot.Contracts.Common;
 
 namespace FitPilot.Contracts.Clients;
 
@@ -18,7 +19,7 @@ public sealed record ClientProfile(
 public sealed record InviteClientRequest
 {
     [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
-    [Required, EmailAddress, StringLength(254)] public required string Email { get; set; }
+    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; set; }
 }
 
 /// <summary>Profile fields a PT (for their client) or the client (for themself) can change.</summary>

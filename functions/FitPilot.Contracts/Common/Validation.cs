@@ -37,3 +37,48 @@ public sealed class PasswordAttribute : ValidationAttribute
 
     public override string FormatErrorMessage(string name) => $"Use {MinLength} to {MaxLength} characters.";
 }
+
+/// <summary>
+/// Email addresses as FitPilot accepts and keys them: one bare RFC 5322 address (System.Net.Mail's
+/// parser; no display name, comment or stray space), a dotted internet domain, at most 254 characters.
+/// Normalised to lower case with the domain in its ASCII (punycode) form, so <c>Sam@Bücher.de</c>
+/// and <c>sam@xn--bcher-kva.de</c> are one account. Characters like / # ? are legal in the local part.
+/// </summary>
+public static class EmailAddresses
+{
+    public const int MaxLength = 254;
+    private static readonly System.Globalization.IdnMapping Idn = new();
+
+    public static bool TryNormalise(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalised)
+    {
+        normalised = null;
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLength || text.Any(char.IsControl)) return false;
+        System.Net.Mail.MailAddress parsed;
+        try { parsed = new System.Net.Mail.MailAddress(text); }
+        catch (FormatException) { return false; }
+        if (parsed.Address != text || parsed.DisplayName.Length > 0) return false;
+        string domain;
+        try { domain = Idn.GetAscii(parsed.Host.ToLowerInvariant()); }
+        catch (ArgumentException) { return false; }
+        var labels = domain.Split('.');
+        if (labels.Length < 2 || domain.Length > 253 || labels.Any(l => l.Length is 0 or > 63 || l[0] == '-' || l[^1] == '-' || !l.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
+            return false;
+        var result = parsed.User.ToLowerInvariant() + "@" + domain;
+        if (result.Length > MaxLength) return false;
+        normalised = result;
+        return true;
+    }
+
+    /// <summary>The normalised form of an address that may be invalid (a log-in attempt): trimmed and lower-cased at least.</summary>
+    public static string Normalise(string value) => TryNormalise(value, out var normalised) ? normalised : value.Trim().ToLowerInvariant();
+}
+
+/// <summary>An email address FitPilot can sign up, invite and write to (see <see cref="EmailAddresses"/>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class EmailAttribute : ValidationAttribute
+{
+    public EmailAttribute() : base("Enter an email address like name@example.com.") { }
+
+    public override bool IsValid(object? value) => value is null || (value is string s && EmailAddresses.TryNormalise(s, out _));
+}

@@ -43,7 +43,7 @@ public sealed record ExerciseDto(
 public sealed record SaveExerciseRequest : IValidatableObject
 {
     [Required, StringLength(120, MinimumLength = 2)] public required string Name { get; set; }
-    [StringLength(2000)] public string? Description { get; set; }
+    [StringLength(2000), MultiLine] public string? Description { get; set; }
     [ListLimits(30, 1000)] public IReadOnlyList<string>? Instructions { get; set; }
     [HttpsUrl] public string? VideoUrl { get; set; }
     [Required, MinLength(1), MaxLength(5)] public required IReadOnlyList<string> PrimaryMuscles { get; set; }

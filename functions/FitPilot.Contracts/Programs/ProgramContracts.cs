@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FitPilot.Contracts.Common;
 
 namespace FitPilot.Contracts.Programs;
 
@@ -36,7 +37,7 @@ public sealed record ProgramExercise : IValidatableObject
     [Range(0, 600)] public int? TutSeconds { get; set; }
     /// <summary>Reps in reserve to aim for.</summary>
     [Range(0, 10)] public int? Rir { get; set; }
-    [StringLength(500)] public string? Notes { get; set; }
+    [StringLength(500), MultiLine] public string? Notes { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -46,34 +47,25 @@ public sealed record ProgramExercise : IValidatableObject
 }
 
 /// <summary>One day of the 7-day grid: 0 = Sunday … 6 = Saturday.</summary>
-public sealed record ProgramDay : IValidatableObject
+public sealed record ProgramDay
 {
     [Range(0, 6)] public int DayOfWeek { get; set; }
     [StringLength(60)] public string? Title { get; set; }
     [MaxLength(15)] public List<ProgramExercise> Exercises { get; set; } = [];
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        for (var i = 0; i < Exercises.Count; i++)
-        {
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(Exercises[i], new ValidationContext(Exercises[i]), results, validateAllProperties: true);
-            var index = i; // the member names are enumerated later: capture this iteration's index
-            foreach (var r in results) yield return new(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Exercises)}[{index}].{m}").ToList());
-        }
-    }
 }
 
 /// <summary>A program (for a client) or a template (for none): its name, dates and 7-day grid.</summary>
 public sealed record SaveProgramRequest : IValidatableObject
 {
+    /// <summary>On create, an id made by the device: a retry with it returns the program made the first time. On update, the program's own id or nothing.</summary>
+    [RegularExpression("^[A-Za-z0-9-]{8,40}$", ErrorMessage = "Use a GUID made on the device.")] public string? Id { get; set; }
     [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
     /// <summary>The client it is for; empty for a template.</summary>
     [StringLength(40)] public string? ClientId { get; set; }
     public bool IsTemplate { get; set; }
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
-    [StringLength(1000)] public string? Notes { get; set; }
+    [StringLength(1000), MultiLine] public string? Notes { get; set; }
     [MaxLength(7)] public List<ProgramDay> Days { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -81,13 +73,6 @@ public sealed record SaveProgramRequest : IValidatableObject
         if (IsTemplate == (ClientId is not null)) yield return new("A template has no client; a program has one.", [nameof(ClientId)]);
         if (StartDate is { } s && EndDate is { } e && e < s) yield return new("The end date is before the start date.", [nameof(EndDate)]);
         if (Days.Select(d => d.DayOfWeek).Distinct().Count() != Days.Count) yield return new("Each day of the week appears once.", [nameof(Days)]);
-        for (var i = 0; i < Days.Count; i++)
-        {
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(Days[i], new ValidationContext(Days[i]), results, validateAllProperties: true);
-            var index = i;
-            foreach (var r in results) yield return new(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Days)}[{index}].{m}").ToList());
-        }
     }
 }
 

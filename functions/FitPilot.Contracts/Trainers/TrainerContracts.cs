@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FitPilot.Contracts.Common;
 
 namespace FitPilot.Contracts.Trainers;
 
@@ -34,9 +35,9 @@ public sealed record TrainerDashboard(int Clients, int ActiveClients, int Invite
 public sealed record UpdateTrainerProfileRequest
 {
     [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
-    [StringLength(2000)] public string? Bio { get; set; }
-    [StringLength(500)] public string? Specializations { get; set; }
-    [StringLength(500)] public string? Certifications { get; set; }
+    [StringLength(2000), MultiLine] public string? Bio { get; set; }
+    [StringLength(500), MultiLine] public string? Specializations { get; set; }
+    [StringLength(500), MultiLine] public string? Certifications { get; set; }
     [Phone, StringLength(30)] public string? PhoneNumber { get; set; }
     [StringLength(120)] public string? BusinessName { get; set; }
     [StringLength(120)] public string? Location { get; set; }

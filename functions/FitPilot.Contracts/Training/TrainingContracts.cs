@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FitPilot.Contracts.Common;
 using FitPilot.Contracts.Programs;
 
 namespace FitPilot.Contracts.Training;
@@ -14,7 +15,7 @@ public sealed record LogSetRequest
     [Range(0.0, 1000.0)] public double WeightKg { get; set; }
     [Range(0, 200)] public int Reps { get; set; }
     [Range(0, 10)] public int? Rir { get; set; }
-    [StringLength(500)] public string? Notes { get; set; }
+    [StringLength(500), MultiLine] public string? Notes { get; set; }
     /// <summary>When the set was done (the device's clock; offline logs arrive later).</summary>
     public DateTimeOffset? PerformedAt { get; set; }
     /// <summary>The client's local date of the workout.</summary>
@@ -27,7 +28,7 @@ public sealed record UpdateSetLogRequest
     [Range(0.0, 1000.0)] public double WeightKg { get; set; }
     [Range(0, 200)] public int Reps { get; set; }
     [Range(0, 10)] public int? Rir { get; set; }
-    [StringLength(500)] public string? Notes { get; set; }
+    [StringLength(500), MultiLine] public string? Notes { get; set; }
 }
 
 public sealed record SetLog(string Id, string ProgramId, string ProgramExerciseId, string ExerciseId, string ExerciseName,

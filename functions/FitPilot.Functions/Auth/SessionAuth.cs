@@ -1,42 +1,23 @@
-using FitPilot.Functions.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace FitPilot.Functions.Auth;
 
 /// <summary>
-/// Authenticates a request from <c>Authorization: Bearer</c> or the session cookie. A token is
-/// only good while its security stamp matches the login row, so a password change or a removed
-/// client ends existing sessions; the stamp is cached briefly to keep hot endpoints at ≤ 2 round trips.
+/// Authenticates a request from <c>Authorization: Bearer</c> or the session cookie: a token we
+/// signed, still valid, whose server-side session has not been ended (<see cref="Sessions"/>).
 /// </summary>
-public sealed class SessionAuth(SessionTokens tokens, StorageClients storage, IMemoryCache cache)
+public sealed class SessionAuth(SessionTokens tokens, Sessions sessions)
 {
-    private static readonly TimeSpan StampCacheTime = TimeSpan.FromSeconds(30);
-    private readonly TenantTable _logins = new(storage.Table(StorageNames.LoginsTable));
+    private const int MaxTokenLength = 4096;
 
     public async Task<UserSession?> AuthenticateAsync(HttpRequest request, CancellationToken ct)
     {
         var token = BearerToken(request) ?? request.Cookies[SessionCookie.Name];
-        if (string.IsNullOrEmpty(token)) return null;
-        var validated = await tokens.ValidateAsync(token);
-        if (validated is not { } v) return null;
-        var current = await CurrentStampAsync(v.Session.Email, v.Session.UserId, ct);
-        return current == v.Stamp ? v.Session : null;
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength) return null;
+        var session = await tokens.ValidateAsync(token);
+        if (session is null) return null;
+        return await sessions.IsActiveAsync(session.UserId, session.SessionId, ct) ? session : null;
     }
-
-    /// <summary>Drops the cached stamp after it changed here (password change, removal).</summary>
-    public void Forget(string email) => cache.Remove(CacheKey(email));
-
-    private async Task<string?> CurrentStampAsync(string email, string userId, CancellationToken ct)
-    {
-        if (cache.TryGetValue(CacheKey(email), out string? stamp)) return stamp;
-        var login = await _logins.FindAsync<LoginEntity>(email, LoginEntity.Row, ct);
-        stamp = login is not null && login.UserId == userId && login.PasswordHash is not null ? login.SecurityStamp : null;
-        cache.Set(CacheKey(email), stamp, StampCacheTime);
-        return stamp;
-    }
-
-    private static string CacheKey(string email) => "stamp:" + email;
 
     private static string? BearerToken(HttpRequest request)
     {

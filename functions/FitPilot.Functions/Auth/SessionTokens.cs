@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace FitPilot.Functions.Auth;
 
-/// <summary>Signed JWT sessions (HS256) carrying the user, role, tenant and security stamp.</summary>
+/// <summary>Signed JWT sessions (HS256) carrying the user, role, tenant and the server-side session (<see cref="Sessions"/>) they belong to.</summary>
 public sealed class SessionTokens(IOptions<AuthOptions> options, TimeProvider clock)
 {
     private const string Issuer = "fitpilot";
@@ -14,29 +14,27 @@ public sealed class SessionTokens(IOptions<AuthOptions> options, TimeProvider cl
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SymmetricSecurityKey _key = new(options.Value.KeyBytes());
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(LoginEntity login)
+    public string Issue(LoginEntity login, string sessionId, DateTimeOffset expires)
     {
         var now = clock.GetUtcNow();
-        var expires = now + options.Value.SessionLifetime;
         var claims = new Dictionary<string, object>
         {
             ["sub"] = login.UserId,
             ["role"] = login.Role,
-            ["email"] = login.PartitionKey,
+            ["email"] = login.Email,
             ["tid"] = login.TrainerId,
-            ["sst"] = login.SecurityStamp,
+            ["sid"] = sessionId,
         };
-        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer, Audience = Audience, Claims = claims,
             IssuedAt = now.UtcDateTime, NotBefore = now.UtcDateTime, Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
         });
-        return (token, expires);
     }
 
-    /// <summary>The session and its security stamp, or null for anything not issued by us and still valid.</summary>
-    public async Task<(UserSession Session, string Stamp)?> ValidateAsync(string token)
+    /// <summary>The session a token names, or null for anything not issued by us and still valid (the caller checks the session still exists).</summary>
+    public async Task<UserSession?> ValidateAsync(string token)
     {
         if (token.Length > 4096) return null;
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
@@ -47,8 +45,8 @@ public sealed class SessionTokens(IOptions<AuthOptions> options, TimeProvider cl
         });
         if (!result.IsValid) return null;
         string? Claim(string name) => result.Claims.TryGetValue(name, out var v) ? v?.ToString() : null;
-        var (sub, role, email, tid, sst) = (Claim("sub"), Claim("role"), Claim("email"), Claim("tid"), Claim("sst"));
-        if (sub is null || email is null || tid is null || sst is null || role is not (Roles.Trainer or Roles.Client)) return null;
-        return (new UserSession(sub, role, email, tid, role == Roles.Client ? sub : null), sst);
+        var (sub, role, email, tid, sid) = (Claim("sub"), Claim("role"), Claim("email"), Claim("tid"), Claim("sid"));
+        if (sub is null || email is null || tid is null || sid is null || role is not (Roles.Trainer or Roles.Client)) return null;
+        return new UserSession(sub, role, email, tid, role == Roles.Client ? sub : null, sid);
     }
 }

@@ -14,22 +14,26 @@ namespace FitPilot.Functions.Clients;
 
 /// <summary>A PT's clients: invite, re-invite, revoke, list, update, remove (with all their data).</summary>
 public sealed class ClientService(
-    StorageClients storage, ClientDirectory directory, OneTimeTokens oneTimeTokens, EmailOutbox outbox, SessionAuth auth,
+    StorageClients storage, ClientDirectory directory, OneTimeTokens oneTimeTokens, EmailOutbox outbox, Logins logins, Sessions sessions,
     IEnumerable<IClientDataOwner> dataOwners, IOptions<AppOptions> appOptions, TimeProvider clock)
 {
     private readonly TenantTable _clients = new(storage.Table(StorageNames.ClientsTable));
-    private readonly TenantTable _logins = new(storage.Table(StorageNames.LoginsTable));
     private readonly TenantTable _trainers = new(storage.Table(StorageNames.TrainersTable));
     private AppOptions App => appOptions.Value;
 
+    /// <summary>
+    /// Claims the email, then writes the invitation token, the client and the email. A claim whose client
+    /// was never written (storage failed in between) is taken over by the next invitation of that address.
+    /// </summary>
     public async Task<ClientEntity> InviteAsync(string trainerId, InviteClientRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var trainer = await _trainers.FindAsync<TrainerEntity>(trainerId, TrainerEntity.Row, ct) ?? throw ProblemException.NotFound();
-        var email = LoginEntity.NormaliseEmail(request.Email);
         var clientId = AccountService.NewId();
-        var login = new LoginEntity { PartitionKey = email, Role = Roles.Client, UserId = clientId, TrainerId = trainerId, SecurityStamp = AccountService.NewId() };
-        if (!await _logins.TryAddAsync(login, ct))
+        var login = LoginEntity.For(request.Email, Roles.Client, clientId, trainerId, now);
+        var email = login.Email;
+        if (!await logins.TryClaimAsync(login, async existing => existing.Role == Roles.Client && existing.PasswordHash is null
+                && await directory.FindAsync(existing.TrainerId, existing.UserId, ct) is null, ct))
             throw new ProblemException(409, "Email already in use", "Someone with this email already has a FitPilot account or invitation.",
                 new Dictionary<string, string[]> { ["email"] = ["Someone with this email already has a FitPilot account or invitation."] });
 
@@ -44,10 +48,11 @@ public sealed class ClientService(
             await _clients.AddAsync(client, ct);
             await EmailInvitationAsync(client, trainer, token, ct);
         }
-        catch
+        catch (Exception e) when (!StorageFailure.IsUnavailable(e))
         {
+            // Give the address back. (With storage down this would fail too: the next invitation takes the claim over.)
             await _clients.DeleteAsync(trainerId, clientId, CancellationToken.None);
-            await _logins.DeleteAsync(email, LoginEntity.Row, CancellationToken.None);
+            await logins.ReleaseAsync(email, clientId, CancellationToken.None);
             if (client.InvitationTokenHash is not null)
                 await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, client.InvitationTokenHash, CancellationToken.None);
             throw;
@@ -104,7 +109,7 @@ public sealed class ClientService(
     public async Task<ClientEntity> UpdateAsync(string trainerId, string clientId, UpdateClientRequest request, Azure.ETag? ifMatch, CancellationToken ct)
     {
         var client = await GetAsync(trainerId, clientId, ct);
-        if (ifMatch is { } etag) client.ETag = etag;
+        Api.RequireVersion(ifMatch, client.ETag);
         client.Apply(request, clock.GetUtcNow());
         await _clients.UpdateAsync(client, ct);
         return client;
@@ -115,18 +120,17 @@ public sealed class ClientService(
     /// sign-in first, so they lose access at once, then every feature's data, the profile last,
     /// so an interrupted removal is still listed and can simply be retried.
     /// </summary>
-    public async Task RemoveAsync(string trainerId, string clientId, CancellationToken ct)
+    public async Task RemoveAsync(string trainerId, string clientId, Azure.ETag? ifMatch, CancellationToken ct)
     {
         var client = await GetAsync(trainerId, clientId, ct);
+        Api.RequireVersion(ifMatch, client.ETag);
         await EraseAsync(client, ct);
     }
 
     private async Task EraseAsync(ClientEntity client, CancellationToken ct)
     {
-        var login = await _logins.FindAsync<LoginEntity>(client.Email, LoginEntity.Row, ct);
-        if (login is not null && login.UserId == client.Id)
-            await _logins.DeleteAsync(client.Email, LoginEntity.Row, ct);
-        auth.Forget(client.Email);
+        await logins.ReleaseAsync(client.Email, client.Id, ct);
+        await sessions.EndAllAsync(client.Id, ct);
         if (client.InvitationTokenHash is not null)
             await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, client.InvitationTokenHash, ct);
         foreach (var owner in dataOwners)

@@ -14,5 +14,5 @@ public sealed class DashboardFunctions(Api api, ClientService clients)
     [ApiOperation("The PT dashboard: client counts and trial status", Access.Trainer, null, typeof(TrainerDashboard))]
     public Task<IResult> GetTrainerDashboard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest req) =>
-        api.Trainer(req, async pt => Api.Ok(await clients.DashboardAsync(pt.TrainerId, req.HttpContext.RequestAborted)));
+        api.Trainer(req, async (pt, ct) => Api.Ok(await clients.DashboardAsync(pt.TrainerId, ct)));
 }

@@ -16,7 +16,7 @@ public sealed class EmailFunctions(IEmailSender sender, ILogger<EmailFunctions> 
         [QueueTrigger(StorageNames.EmailQueue, Connection = StorageNames.Connection)] string message,
         CancellationToken ct)
     {
-        var email = JsonSerializer.Deserialize<EmailMessage>(message, JsonSerializerOptions.Web)
+        var email = StoredJson.Deserialize<EmailMessage>(message)
             ?? throw new InvalidOperationException("An empty outbox message.");
         await sender.SendAsync(email, ct);
         log.LogInformation("Sent {Template} email", email.Template);

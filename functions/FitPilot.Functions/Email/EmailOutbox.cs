@@ -10,5 +10,5 @@ namespace FitPilot.Functions.Email;
 public sealed class EmailOutbox(StorageClients storage)
 {
     public async Task EnqueueAsync(EmailMessage message, CancellationToken ct) =>
-        await storage.Queue(StorageNames.EmailQueue).SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), ct);
+        await storage.Queue(StorageNames.EmailQueue).SendMessageAsync(StoredJson.Serialize(message), ct);
 }

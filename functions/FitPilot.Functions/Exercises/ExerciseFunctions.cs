@@ -16,7 +16,7 @@ public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
             "limit: 1–100, default 50", "cursor: nextCursor of the previous page"])]
     public Task<IResult> ListExercises(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises")] HttpRequest req) =>
-        api.Trainer(req, async pt =>
+        api.Trainer(req, async (pt, ct) =>
         {
             var filter = new ExerciseService.Filter(
                 Query.Optional(req, "q", 100),
@@ -25,16 +25,16 @@ public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
                 Query.OneOf(req, "category", ExerciseVocabulary.Categories),
                 Query.OneOf(req, "level", ExerciseVocabulary.Levels),
                 Query.OneOf(req, "source", [ExerciseSources.Library, ExerciseSources.Own]));
-            return Api.Ok(await exercises.ListAsync(pt.TrainerId, filter, Query.Limit(req), Query.Cursor(req), req.HttpContext.RequestAborted));
+            return Api.Ok(await exercises.ListAsync(pt.TrainerId, filter, Query.Limit(req), Query.Cursor(req), ct));
         });
 
     [Function(nameof(CreateExercise))]
     [ApiOperation("Create one of the PT's own exercises", Access.Trainer, typeof(SaveExerciseRequest), typeof(ExerciseDto), 201)]
     public Task<IResult> CreateExercise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exercises")] HttpRequest req) =>
-        api.Trainer(req, async pt =>
+        api.Trainer(req, async (pt, ct) =>
         {
-            var exercise = await exercises.CreateAsync(pt.TrainerId, await RequestBody.ReadAsync<SaveExerciseRequest>(req, req.HttpContext.RequestAborted), req.HttpContext.RequestAborted);
+            var exercise = await exercises.CreateAsync(pt.TrainerId, await RequestBody.ReadAsync<SaveExerciseRequest>(req, ct), ct);
             return Api.Created($"/api/exercises/{exercise.Id}", exercise.ToDto(), req.HttpContext.Response, exercise.ETag);
         });
 
@@ -42,20 +42,20 @@ public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
     [ApiOperation("One exercise (library or own; a client sees their PT's)", Access.SignedIn, null, typeof(ExerciseDto))]
     public Task<IResult> GetExercise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
-        api.SignedIn(req, async user =>
+        api.SignedIn(req, async (user, ct) =>
         {
-            var exercise = await exercises.GetAsync(user.TrainerId, exerciseId, req.HttpContext.RequestAborted);
-            return Api.Ok(exercise.ToDto(), exercise.IsGlobal ? null : exercise.ETag, req.HttpContext.Response);
+            var exercise = await exercises.GetAsync(user.TrainerId, exerciseId, ct);
+            return exercise.IsGlobal ? Api.Ok(exercise.ToDto()) : Api.Ok(exercise.ToDto(), exercise.ETag, req.HttpContext.Response);
         });
 
     [Function(nameof(UpdateExercise))]
     [ApiOperation("Edit one of the PT's own exercises (If-Match: the ETag read)", Access.Trainer, typeof(SaveExerciseRequest), typeof(ExerciseDto))]
     public Task<IResult> UpdateExercise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
-        api.Trainer(req, async pt =>
+        api.Trainer(req, async (pt, ct) =>
         {
-            var body = await RequestBody.ReadAsync<SaveExerciseRequest>(req, req.HttpContext.RequestAborted);
-            var exercise = await exercises.UpdateAsync(pt.TrainerId, exerciseId, body, Api.IfMatch(req), req.HttpContext.RequestAborted);
+            var body = await RequestBody.ReadAsync<SaveExerciseRequest>(req, ct);
+            var exercise = await exercises.UpdateAsync(pt.TrainerId, exerciseId, body, Api.IfMatch(req), ct);
             return Api.Ok(exercise.ToDto(), exercise.ETag, req.HttpContext.Response);
         });
 
@@ -63,9 +63,9 @@ public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
     [ApiOperation("Delete one of the PT's own exercises", Access.Trainer, null, null, 204)]
     public Task<IResult> DeleteExercise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
-        api.Trainer(req, async pt =>
+        api.Trainer(req, async (pt, ct) =>
         {
-            await exercises.DeleteAsync(pt.TrainerId, exerciseId, Api.IfMatch(req), req.HttpContext.RequestAborted);
+            await exercises.DeleteAsync(pt.TrainerId, exerciseId, Api.IfMatch(req), ct);
             return Results.NoContent();
         });
 }

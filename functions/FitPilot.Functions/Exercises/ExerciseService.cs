@@ -75,7 +75,7 @@ public sealed class ExerciseService(StorageClients storage, ExerciseLibrary libr
     public async Task<ExerciseEntity> UpdateAsync(string trainerId, string exerciseId, SaveExerciseRequest request, Azure.ETag? ifMatch, CancellationToken ct)
     {
         var exercise = await OwnAsync(trainerId, exerciseId, ct);
-        if (ifMatch is { } etag) exercise.ETag = etag;
+        Api.RequireVersion(ifMatch, exercise.ETag);
         exercise.Apply(request, clock.GetUtcNow());
         await _exercises.UpdateAsync(exercise, ct);
         return exercise;
@@ -88,7 +88,8 @@ public sealed class ExerciseService(StorageClients storage, ExerciseLibrary libr
         await foreach (var program in _programs.QueryPartitionAsync<Programs.ProgramEntity>(trainerId, ct))
             if (program.ExerciseIds.Split('|').Contains(exerciseId))
                 throw ProblemException.Conflict($"\"{program.Name}\" uses this exercise. Take it out of the program first.");
-        await _exercises.DeleteAsync(trainerId, exercise.RowKey, ct, ifMatch);
+        Api.RequireVersion(ifMatch, exercise.ETag);
+        await _exercises.DeleteAsync(trainerId, exercise.RowKey, ct, exercise.ETag);
     }
 
     private async Task<ExerciseEntity> OwnAsync(string trainerId, string exerciseId, CancellationToken ct)

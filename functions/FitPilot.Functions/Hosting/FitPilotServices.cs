@@ -36,9 +36,12 @@ public static class FitPilotServices
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new StorageClients(configuration));
+        services.AddSingleton<PartitionLocks>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<Logins>();
+        services.AddSingleton<Sessions>();
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<SessionAuth>();

@@ -16,23 +16,26 @@ public sealed class Api(SessionAuth auth, ILogger<Api> log)
 {
     public const string RoundTripsHeader = "X-Storage-Round-Trips";
 
+    /// <summary>Seconds a caller should wait before retrying while storage is unavailable.</summary>
+    public const int StorageRetryAfterSeconds = 5;
+
     /// <summary>No sign-in needed (register, log in, accept invitation, reset password…).</summary>
-    public Task<IResult> Anonymous(HttpRequest request, Func<Task<IResult>> handler) =>
-        Run(request, _ => handler(), requireSession: false, role: null);
+    public Task<IResult> Anonymous(HttpRequest request, Func<CancellationToken, Task<IResult>> handler) =>
+        Run(request, (_, ct) => handler(ct), requireSession: false, role: null);
 
     /// <summary>Any signed-in user, PT or client.</summary>
-    public Task<IResult> SignedIn(HttpRequest request, Func<UserSession, Task<IResult>> handler) =>
-        Run(request, s => handler(s!), requireSession: true, role: null);
+    public Task<IResult> SignedIn(HttpRequest request, Func<UserSession, CancellationToken, Task<IResult>> handler) =>
+        Run(request, (s, ct) => handler(s!, ct), requireSession: true, role: null);
 
     /// <summary>PTs only: a client gets 403.</summary>
-    public Task<IResult> Trainer(HttpRequest request, Func<UserSession, Task<IResult>> handler) =>
-        Run(request, s => handler(s!), requireSession: true, role: Contracts.Auth.Roles.Trainer);
+    public Task<IResult> Trainer(HttpRequest request, Func<UserSession, CancellationToken, Task<IResult>> handler) =>
+        Run(request, (s, ct) => handler(s!, ct), requireSession: true, role: Contracts.Auth.Roles.Trainer);
 
     /// <summary>Clients only: a PT gets 403.</summary>
-    public Task<IResult> Client(HttpRequest request, Func<UserSession, Task<IResult>> handler) =>
-        Run(request, s => handler(s!), requireSession: true, role: Contracts.Auth.Roles.Client);
+    public Task<IResult> Client(HttpRequest request, Func<UserSession, CancellationToken, Task<IResult>> handler) =>
+        Run(request, (s, ct) => handler(s!, ct), requireSession: true, role: Contracts.Auth.Roles.Client);
 
-    private async Task<IResult> Run(HttpRequest request, Func<UserSession?, Task<IResult>> handler, bool requireSession, string? role)
+    private async Task<IResult> Run(HttpRequest request, Func<UserSession?, CancellationToken, Task<IResult>> handler, bool requireSession, string? role)
     {
         var roundTrips = StorageRoundTrips.Begin();
         var ct = request.HttpContext.RequestAborted;
@@ -46,7 +49,7 @@ public sealed class Api(SessionAuth auth, ILogger<Api> log)
                 if (role is not null && session.Role != role)
                     throw ProblemException.Forbidden($"Only a {role} can do this.");
             }
-            result = await handler(session);
+            result = await handler(session, ct);
         }
         catch (ProblemException e)
         {
@@ -57,9 +60,22 @@ public sealed class Api(SessionAuth auth, ILogger<Api> log)
         {
             result = Problem(request, 499, "Client closed request", null, null);
         }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e))
+        {
+            // Storage did not answer in time (its SDK timeouts bound this to seconds): say so, and when to come back.
+            log.LogWarning(e, "Storage unavailable in {Method} {Path}", request.Method, request.Path);
+            request.HttpContext.Response.Headers.RetryAfter = StorageRetryAfterSeconds.ToString();
+            result = Problem(request, 503, "Service unavailable", "FitPilot cannot reach its storage right now. Nothing was changed by this request if it failed; try again in a few seconds.", null);
+        }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             result = Problem(request, 409, "Conflict", "Someone else changed this in the meantime. Reload and try again.", null);
+        }
+        catch (RequestFailedException e) when (e.Status is 400 or 413)
+        {
+            // Storage refused what we sent: a value our validation let through. The caller's input, so a 400 — and a bug for us to fix.
+            log.LogError(e, "Storage refused a request in {Method} {Path}: {Code}", request.Method, request.Path, e.ErrorCode);
+            result = Problem(request, 400, "Could not be saved", "Some of what you sent cannot be stored. Shorten or simplify the text and try again.", null);
         }
         catch (Exception e)
         {
@@ -83,9 +99,12 @@ public sealed class Api(SessionAuth auth, ILogger<Api> log)
     }
 
     /// <summary>200 with a JSON body in the API's one JSON shape.</summary>
-    public static IResult Ok<T>(T value, ETag? etag = null, HttpResponse? response = null)
+    public static IResult Ok<T>(T value) => Results.Json(value, FitPilotJson.Options);
+
+    /// <summary>200 with a JSON body and the version it shows (send it back as If-Match to change it).</summary>
+    public static IResult Ok<T>(T value, ETag etag, HttpResponse response)
     {
-        if (etag is { } tag && response is not null) response.Headers.ETag = tag.ToString("H");
+        response.Headers.ETag = etag.ToString("H");
         return Results.Json(value, FitPilotJson.Options);
     }
 
@@ -96,8 +115,34 @@ public sealed class Api(SessionAuth auth, ILogger<Api> log)
         return Results.Json(value, FitPilotJson.Options, statusCode: 201);
     }
 
-    /// <summary>The If-Match the caller sent, if any: updates then only apply to that version.</summary>
-    public static ETag? IfMatch(HttpRequest request) =>
-        request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString() is { Length: > 0 } v && v != "*"
-            ? new ETag(v) : null;
+    /// <summary>
+    /// The If-Match the caller sent, if any: one entity tag as this API sent it in ETag (<c>W/"…"</c> or
+    /// <c>"…"</c>, RFC 9110 §8.8.3), or <c>*</c> / nothing for "whatever the current version is".
+    /// Anything else (no quotes, a list of tags) is a 400: updates apply to one version the caller read.
+    /// </summary>
+    public static ETag? IfMatch(HttpRequest request)
+    {
+        var values = request.Headers.IfMatch;
+        if (values.Count == 0) return null;
+        var value = values.Count == 1 ? values[0]?.Trim() ?? "" : "";
+        if (value is "*") return null;
+        var opaque = value.StartsWith("W/", StringComparison.Ordinal) ? value[2..] : value;
+        if (opaque.Length < 2 || opaque.Length > 512 || opaque[0] != '"' || opaque[^1] != '"' || opaque[1..^1].Any(c => c is '"' or < '!' or > '~'))
+            throw new ProblemException(400, "Invalid If-Match", "Send If-Match with the one ETag you read (e.g. W/\"…\"), or leave it out.",
+                new Dictionary<string, string[]> { ["If-Match"] = ["Send the one ETag you read."] });
+        return new ETag(value);
+    }
+
+    /// <summary>
+    /// Holds an update to the version the caller read: a different If-Match is a 409 before anything is
+    /// sent to storage; the update then carries the version read here, so a change in between is a 409 too.
+    /// </summary>
+    public static void RequireVersion(ETag? ifMatch, ETag current)
+    {
+        if (ifMatch is { } expected && !SameTag(expected, current))
+            throw ProblemException.Conflict("Someone else changed this in the meantime. Reload it and apply your change again.");
+    }
+
+    private static bool SameTag(ETag a, ETag b) => Opaque(a.ToString()) == Opaque(b.ToString());
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

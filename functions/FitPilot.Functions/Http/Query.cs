@@ -1,3 +1,4 @@
+using FitPilot.Contracts.Common;
 using Microsoft.AspNetCore.Http;
 
 namespace FitPilot.Functions.Http;
@@ -38,14 +39,14 @@ public static class Query
             : throw ProblemException.BadQuery(name, $"{name} must be one of: {string.Join(", ", allowed)}.");
     }
 
-    /// <summary>An optional ISO date (yyyy-MM-dd).</summary>
+    /// <summary>An optional ISO date (yyyy-MM-dd) inside the dates the API accepts (<see cref="DateWindow"/>).</summary>
     public static DateOnly? Date(HttpRequest request, string name)
     {
         var value = Optional(request, name, 10);
         if (value is null) return null;
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
-            ? date
-            : throw ProblemException.BadQuery(name, $"{name} must be a date like 2026-11-26.");
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            throw ProblemException.BadQuery(name, $"{name} must be a date like 2026-11-26.");
+        return DateWindow.Contains(date) ? date : throw ProblemException.BadQuery(name, $"{name}: {DateWindow.Message}");
     }
 
     /// <summary>An optional true/false.</summary>

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using FitPilot.Contracts.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -7,8 +7,12 @@ namespace FitPilot.Functions.Http;
 /// <summary>Reads and validates a JSON request body: size-capped, strictly typed, DataAnnotations-checked.</summary>
 public static class RequestBody
 {
-    /// <summary>Largest JSON body any endpoint accepts.</summary>
-    public const int MaxJsonBytes = 64 * 1024;
+    /// <summary>
+    /// Largest JSON body any endpoint accepts: room for the largest valid request (a 7-day program of
+    /// 15 exercises a day with the longest notes, ~180 KB as UTF-8 in CJK, ~420 KB if a client escapes
+    /// every character as \uXXXX), so nothing the contracts allow is refused for its size.
+    /// </summary>
+    public const int MaxJsonBytes = 512 * 1024;
 
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
@@ -42,16 +46,11 @@ public static class RequestBody
         return value;
     }
 
-    /// <summary>Runs the DataAnnotations of a contract (the same ones the web app's forms use).</summary>
+    /// <summary>Validates a contract as a whole (<see cref="ContractValidator"/>): a 400 naming every bad field, or nothing.</summary>
     public static void Validate(object value)
     {
-        var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true)) return;
-        var errors = results
-            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : ["$"]).Select(m => (Field: CamelCase(m), r.ErrorMessage)))
-            .GroupBy(x => x.Field)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "Not valid.").Distinct().ToArray());
-        throw ProblemException.Validation(errors);
+        var errors = ContractValidator.Validate(value);
+        if (errors.Count > 0) throw ProblemException.Validation(errors.ToDictionary());
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; more is a 413 before anything is parsed.</summary>
@@ -84,8 +83,4 @@ public static class RequestBody
         var j = message.IndexOf('.', i + 1);
         return i < 0 ? "" : (j < 0 ? message[(i + 1)..] : message[(i + 1)..j]).Trim().TrimEnd('.');
     }
-
-    /// <summary>"Days[0].Exercises[1].Sets" → "days[0].exercises[1].sets", as the JSON names them.</summary>
-    public static string CamelCase(string name) =>
-        string.Join('.', name.Split('.').Select(part => part.Length == 0 || char.IsLower(part[0]) ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -16,19 +16,19 @@ public sealed class InvitationFunctions(Api api, InvitationService invitations, 
         Query = ["token: the token from the emailed link"])]
     public Task<IResult> GetInvitation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "invitations")] HttpRequest req) =>
-        api.Anonymous(req, async () =>
+        api.Anonymous(req, async ct =>
         {
             var token = Query.Optional(req, "token", 200) ?? throw ProblemException.BadQuery("token", "token is required.");
-            return Api.Ok(await invitations.PreviewAsync(token, req.HttpContext.RequestAborted));
+            return Api.Ok(await invitations.PreviewAsync(token, ct));
         });
 
     [Function(nameof(AcceptInvitation))]
     [ApiOperation("Accept an invitation: set a password, become an active client, sign in", Access.Anonymous, typeof(AcceptInvitationRequest), typeof(SessionResponse))]
     public Task<IResult> AcceptInvitation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/accept")] HttpRequest req) =>
-        api.Anonymous(req, async () =>
+        api.Anonymous(req, async ct =>
         {
-            var session = await invitations.AcceptAsync(await RequestBody.ReadAsync<AcceptInvitationRequest>(req, req.HttpContext.RequestAborted), req.HttpContext.RequestAborted);
+            var session = await invitations.AcceptAsync(await RequestBody.ReadAsync<AcceptInvitationRequest>(req, ct), ct);
             cookie.Set(req.HttpContext.Response, session.Token, session.ExpiresAt);
             return Api.Ok(session);
         });

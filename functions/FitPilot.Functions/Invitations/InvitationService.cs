@@ -11,10 +11,9 @@ namespace FitPilot.Functions.Invitations;
 
 /// <summary>The client's side of an invitation: see who invited them, set a password, become active.</summary>
 public sealed class InvitationService(
-    StorageClients storage, OneTimeTokens oneTimeTokens, PasswordHasher hasher, SessionTokens tokens, SessionAuth auth, TimeProvider clock)
+    StorageClients storage, OneTimeTokens oneTimeTokens, PasswordHasher hasher, Logins logins, Sessions sessions, TimeProvider clock)
 {
     private readonly TenantTable _clients = new(storage.Table(StorageNames.ClientsTable));
-    private readonly TenantTable _logins = new(storage.Table(StorageNames.LoginsTable));
     private readonly TenantTable _trainers = new(storage.Table(StorageNames.TrainersTable));
 
     public async Task<InvitationPreview> PreviewAsync(string token, CancellationToken ct)
@@ -28,13 +27,11 @@ public sealed class InvitationService(
     public async Task<SessionResponse> AcceptAsync(AcceptInvitationRequest request, CancellationToken ct)
     {
         var (token, client) = await PendingAsync(request.Token, ct);
-        var login = await _logins.FindAsync<LoginEntity>(client.Email, LoginEntity.Row, ct);
+        var login = await logins.FindAsync(client.Email, ct);
         if (login is null || login.UserId != client.Id) throw Gone();
 
         login.PasswordHash = hasher.Hash(request.Password);
-        login.SecurityStamp = AccountService.NewId();
-        await _logins.UpdateAsync(login, ct);
-        auth.Forget(login.PartitionKey);
+        await logins.UpdateAsync(login, ct);
 
         var now = clock.GetUtcNow();
         client.Status = ClientStatuses.Active;
@@ -45,7 +42,7 @@ public sealed class InvitationService(
         await _clients.UpdateAsync(client, ct);
         await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, token.RowKey, ct);
 
-        var (jwt, expires) = tokens.Issue(login);
+        var (jwt, expires) = await sessions.StartAsync(login, ct);
         var coach = await _trainers.FindAsync<TrainerEntity>(client.TrainerId, TrainerEntity.Row, ct);
         return new SessionResponse(jwt, expires, new MeResponse(client.Id, Roles.Client, client.Email, client.Name, null, client.ToProfile(), coach?.ToCoachSummary()));
     }

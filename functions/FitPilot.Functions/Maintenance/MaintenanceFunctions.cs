@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace FitPilot.Functions.Maintenance;
 
-public sealed class MaintenanceFunctions(OneTimeTokens tokens, LoginThrottle throttle, ILogger<MaintenanceFunctions> log)
+public sealed class MaintenanceFunctions(OneTimeTokens tokens, LoginThrottle throttle, Sessions sessions, ILogger<MaintenanceFunctions> log)
 {
     /// <summary>
     /// Nightly at 03:30 UTC (NCRONTAB, 6 fields): deletes expired invitation and password-reset
-    /// tokens, and login-throttle counters whose window has passed.
+    /// tokens, login-throttle counters whose window has passed, and expired sessions.
     /// </summary>
     [Function(nameof(CleanUpExpiredTokens))]
     public async Task CleanUpExpiredTokens([TimerTrigger("0 30 3 * * *")] TimerInfo timer, CancellationToken ct)
@@ -17,7 +17,8 @@ public sealed class MaintenanceFunctions(OneTimeTokens tokens, LoginThrottle thr
         var roundTrips = StorageRoundTrips.Begin();
         var deleted = await tokens.DeleteExpiredAsync(ct);
         var counters = await throttle.DeleteExpiredAsync(ct);
-        log.LogInformation("Deleted {Tokens} expired one-time tokens and {Counters} old throttle counters ({RoundTrips} storage round trips)",
-            deleted, counters, roundTrips.Count);
+        var expiredSessions = await sessions.DeleteExpiredAsync(ct);
+        log.LogInformation("Deleted {Tokens} expired one-time tokens, {Counters} old throttle counters and {Sessions} expired sessions ({RoundTrips} storage round trips)",
+            deleted, counters, expiredSessions, roundTrips.Count);
     }
 }

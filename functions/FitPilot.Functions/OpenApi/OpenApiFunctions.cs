@@ -10,5 +10,5 @@ public sealed class OpenApiFunctions(Api api)
     [ApiOperation("This API's OpenAPI 3.1 document", Access.Anonymous, null, null)]
     public Task<IResult> GetOpenApiDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
-        api.Anonymous(req, () => Task.FromResult(Results.Text(OpenApiDocument.Text, "application/json")));
+        api.Anonymous(req, ct => Task.FromResult(Results.Text(OpenApiDocument.Text, "application/json")));
 }

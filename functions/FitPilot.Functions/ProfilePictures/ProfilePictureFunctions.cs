@@ -13,10 +13,10 @@ public sealed class ProfilePictureFunctions(Api api, ProfilePictureService pictu
         RequestMediaType = "image/jpeg")]
     public Task<IResult> UploadProfilePicture(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "me/profile-picture")] HttpRequest req) =>
-        api.Trainer(req, async pt =>
+        api.Trainer(req, async (pt, ct) =>
         {
-            var bytes = await RequestBody.ReadLimitedAsync(req, ProfilePictureService.MaxUploadBytes, req.HttpContext.RequestAborted);
-            await pictures.UploadAsync(pt.TrainerId, req.ContentType, bytes, req.HttpContext.RequestAborted);
+            var bytes = await RequestBody.ReadLimitedAsync(req, ProfilePictureService.MaxUploadBytes, ct);
+            await pictures.UploadAsync(pt.TrainerId, req.ContentType, bytes, ct);
             return Results.Accepted();
         });
 
@@ -24,10 +24,10 @@ public sealed class ProfilePictureFunctions(Api api, ProfilePictureService pictu
     [ApiOperation("A PT's profile picture (the PT and their clients)", Access.SignedIn, null, null, RequestMediaType = null)]
     public Task<IResult> GetTrainerProfilePicture(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "trainers/{trainerId}/profile-picture")] HttpRequest req, string trainerId) =>
-        api.SignedIn(req, async user =>
+        api.SignedIn(req, async (user, ct) =>
         {
             if (user.TrainerId != trainerId) throw ProblemException.NotFound();
-            var image = await pictures.DownloadAsync(trainerId, req.HttpContext.RequestAborted);
+            var image = await pictures.DownloadAsync(trainerId, ct);
             req.HttpContext.Response.Headers.CacheControl = "private, max-age=3600";
             return Results.Bytes(image.ToMemory(), "image/jpeg");
         });

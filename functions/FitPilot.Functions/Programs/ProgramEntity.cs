@@ -1,14 +1,15 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Programs;
+using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Programs;
 
 /// <summary>
 /// A program or template, read and written as one document: table <c>programs</c>, PartitionKey =
 /// the PT (tenant), RowKey = program id. Each grid day is its own JSON column (a property holds at
-/// most 32K characters; a day of 15 exercises stays well under). A client's program is also kept,
+/// most 32K characters: a day of 15 exercises with the longest notes in any script stays under, as
+/// <see cref="StoredJson"/> writes text as itself). A client's program is also kept,
 /// in this same shape, in the client's training partition (RowKey <c>prog|{id}</c>).
 /// </summary>
 public sealed class ProgramEntity : ITableEntity
@@ -46,7 +47,7 @@ public sealed class ProgramEntity : ITableEntity
 
     public ProgramDay? Day(int dayOfWeek) =>
         (dayOfWeek switch { 0 => Day0, 1 => Day1, 2 => Day2, 3 => Day3, 4 => Day4, 5 => Day5, 6 => Day6, _ => null }) is { } json
-            ? JsonSerializer.Deserialize<ProgramDay>(json, JsonSerializerOptions.Web)! with { DayOfWeek = dayOfWeek }
+            ? StoredJson.Deserialize<ProgramDay>(json) with { DayOfWeek = dayOfWeek }
             : null;
 
     /// <summary>Whether the program runs on a date (paused programs still cover their dates).</summary>
@@ -68,7 +69,7 @@ public sealed class ProgramEntity : ITableEntity
         var ids = new HashSet<string>();
         foreach (var day in days.OrderBy(d => d.DayOfWeek))
         {
-            var json = JsonSerializer.Serialize(day, JsonSerializerOptions.Web);
+            var json = StoredJson.Serialize(day);
             switch (day.DayOfWeek)
             {
                 case 0: Day0 = json; break;

@@ -1,3 +1,4 @@
+using FitPilot.Contracts.Common;
 using FitPilot.Contracts.Programs;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Clients;
@@ -29,28 +30,55 @@ public sealed class ProgramService(StorageClients storage, ExerciseService exerc
     public async Task<ProgramEntity> GetAsync(string trainerId, string programId, CancellationToken ct) =>
         await _programs.FindAsync<ProgramEntity>(trainerId, programId, ct) ?? throw ProblemException.NotFound("No such program.");
 
-    public async Task<ProgramEntity> CreateAsync(string trainerId, SaveProgramRequest request, CancellationToken ct)
+    /// <summary>
+    /// The program as the PT opens it to edit, with its client's copy brought in step when a save was
+    /// cut short between the two writes (storage failed in between): a read repair, so the client's
+    /// "today" always converges to what the PT sees.
+    /// </summary>
+    public async Task<ProgramEntity> OpenAsync(string trainerId, string programId, CancellationToken ct)
     {
+        var program = await GetAsync(trainerId, programId, ct);
+        if (program.ClientId is null) return program;
+        var copy = await _training.FindAsync<ProgramEntity>(program.ClientId, Training.TrainingRows.Program + program.Id, ct);
+        if (copy is null || copy.UpdatedAt != program.UpdatedAt || copy.Status != program.Status) await CopyToClientAsync(program, ct);
+        return program;
+    }
+
+    /// <summary>
+    /// Creates a program. With an id made by the device, a retry (after a timeout or a 503) returns the
+    /// program the first attempt created, and finishes it, instead of creating a second one.
+    /// </summary>
+    public async Task<(ProgramEntity Program, bool Created)> CreateAsync(string trainerId, SaveProgramRequest request, CancellationToken ct)
+    {
+        if (request.Id is { } id && await _programs.FindAsync<ProgramEntity>(trainerId, id, ct) is { } earlier)
+        {
+            if (earlier.ClientId != request.ClientId || earlier.IsTemplate != request.IsTemplate)
+                throw ProblemException.Conflict("A different program already has this id.");
+            await CopyToClientAsync(earlier, ct);
+            return (earlier, false);
+        }
         await EnsureClientAsync(trainerId, request.ClientId, ct);
         var now = clock.GetUtcNow();
         var program = new ProgramEntity
         {
-            PartitionKey = trainerId, RowKey = AccountService.NewId(), ClientId = request.ClientId, IsTemplate = request.IsTemplate,
+            PartitionKey = trainerId, RowKey = request.Id ?? AccountService.NewId(), ClientId = request.ClientId, IsTemplate = request.IsTemplate,
             Status = ProgramStatuses.Active, CreatedAt = now,
         };
         await ApplyAsync(program, request, trainerId, ct);
         await _programs.AddAsync(program, ct);
         await CopyToClientAsync(program, ct);
-        return program;
+        return (program, true);
     }
 
     /// <summary>Replaces the program's content; with If-Match, only the version the editor read (else 409).</summary>
     public async Task<ProgramEntity> UpdateAsync(string trainerId, string programId, SaveProgramRequest request, Azure.ETag? ifMatch, CancellationToken ct)
     {
         var program = await GetAsync(trainerId, programId, ct);
+        if (request.Id is not null && request.Id != programId)
+            throw ProblemException.Validation("id", "The id of a saved program cannot change.");
         if (program.ClientId != request.ClientId || program.IsTemplate != request.IsTemplate)
             throw ProblemException.Validation("clientId", "A program's client (or being a template) cannot change; duplicate it instead.");
-        if (ifMatch is { } etag) program.ETag = etag;
+        Api.RequireVersion(ifMatch, program.ETag);
         await ApplyAsync(program, request, trainerId, ct);
         await _programs.UpdateAsync(program, ct);
         await CopyToClientAsync(program, ct);
@@ -60,8 +88,10 @@ public sealed class ProgramService(StorageClients storage, ExerciseService exerc
     public async Task DeleteAsync(string trainerId, string programId, Azure.ETag? ifMatch, CancellationToken ct)
     {
         var program = await GetAsync(trainerId, programId, ct);
-        await _programs.DeleteAsync(trainerId, programId, ct, ifMatch);
+        Api.RequireVersion(ifMatch, program.ETag);
+        // The client's copy first: if the second delete fails, the PT still sees the program and deletes it again.
         if (program.ClientId is not null) await _training.DeleteAsync(program.ClientId, Training.TrainingRows.Program + programId, ct);
+        await _programs.DeleteAsync(trainerId, programId, ct, program.ETag);
     }
 
     public async Task<ProgramEntity> DuplicateAsync(string trainerId, string programId, DuplicateProgramRequest request, CancellationToken ct)
@@ -130,6 +160,8 @@ public sealed class ProgramService(StorageClients storage, ExerciseService exerc
     {
         var now = clock.GetUtcNow();
         var length = source.StartDate is { } s && source.EndDate is { } e ? (e - s).Days : (int?)null;
+        if (startDate is { } first && length is { } days && first.DayNumber + days > DateWindow.Latest.DayNumber)
+            throw ProblemException.Validation("startDate", $"Starting then, this {days + 1}-day program would end after {DateWindow.Latest:yyyy-MM-dd}.");
         var copy = new ProgramEntity
         {
             PartitionKey = source.PartitionKey, RowKey = AccountService.NewId(), Name = name, ClientId = clientId, IsTemplate = clientId is null,
@@ -168,6 +200,9 @@ public sealed class ProgramService(StorageClients storage, ExerciseService exerc
 
     private static void Shift(ProgramEntity p, int days)
     {
+        var last = ProgramEntity.ToDate(p.EndDate) ?? ProgramEntity.ToDate(p.StartDate);
+        if (last is { } l && l.DayNumber + days > DateWindow.Latest.DayNumber)
+            throw ProblemException.Conflict($"Moving this program by {days} days would take it past {DateWindow.Latest:yyyy-MM-dd}.");
         p.ScheduleOffsetDays = ((p.ScheduleOffsetDays + days) % 7 + 7) % 7;
         if (p.StartDate is { } s) p.StartDate = s.AddDays(days);
         if (p.EndDate is { } e) p.EndDate = e.AddDays(days);

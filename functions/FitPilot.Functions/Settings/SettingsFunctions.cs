@@ -12,15 +12,15 @@ public sealed class SettingsFunctions(Api api, SettingsService settings)
     [ApiOperation("The signed-in user's email notification preferences", Access.SignedIn, null, typeof(NotificationPreferences))]
     public Task<IResult> GetNotificationPreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "settings/notifications")] HttpRequest req) =>
-        api.SignedIn(req, async user => Api.Ok(await settings.GetNotificationsAsync(user.UserId, req.HttpContext.RequestAborted)));
+        api.SignedIn(req, async (user, ct) => Api.Ok(await settings.GetNotificationsAsync(user.UserId, ct)));
 
     [Function(nameof(UpdateNotificationPreferences))]
     [ApiOperation("Save the signed-in user's email notification preferences", Access.SignedIn, typeof(NotificationPreferences), typeof(NotificationPreferences))]
     public Task<IResult> UpdateNotificationPreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/notifications")] HttpRequest req) =>
-        api.SignedIn(req, async user =>
+        api.SignedIn(req, async (user, ct) =>
         {
-            var body = await RequestBody.ReadAsync<NotificationPreferences>(req, req.HttpContext.RequestAborted);
-            return Api.Ok(await settings.SaveNotificationsAsync(user.UserId, body, req.HttpContext.RequestAborted));
+            var body = await RequestBody.ReadAsync<NotificationPreferences>(req, ct);
+            return Api.Ok(await settings.SaveNotificationsAsync(user.UserId, body, ct));
         });
 }

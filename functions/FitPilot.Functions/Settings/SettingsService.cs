@@ -25,14 +25,14 @@ public sealed class SettingsService(StorageClients storage) : IClientDataOwner
     public async Task<NotificationPreferences> GetNotificationsAsync(string userId, CancellationToken ct)
     {
         var row = await _settings.FindAsync<SettingEntity>(userId, NotificationsRow, ct);
-        return row is null ? new NotificationPreferences() : JsonSerializer.Deserialize<NotificationPreferences>(row.Json, JsonSerializerOptions.Web)!;
+        return row is null ? new NotificationPreferences() : StoredJson.Deserialize<NotificationPreferences>(row.Json);
     }
 
     public async Task<NotificationPreferences> SaveNotificationsAsync(string userId, NotificationPreferences preferences, CancellationToken ct)
     {
         await _settings.UpsertAsync(new SettingEntity
         {
-            PartitionKey = userId, RowKey = NotificationsRow, Json = JsonSerializer.Serialize(preferences, JsonSerializerOptions.Web),
+            PartitionKey = userId, RowKey = NotificationsRow, Json = StoredJson.Serialize(preferences),
         }, ct);
         return preferences;
     }

@@ -26,6 +26,27 @@ public static class RowMapper
         return entity;
     }
 
+    /// <summary>Whether a row holds the same value as the entity for every property the entity stores.</summary>
+    public static bool HasSameValues<T>(T entity, TableEntity row) where T : class, ITableEntity
+    {
+        foreach (var property in Properties<T>.Settable)
+        {
+            var mine = property.GetValue(entity);
+            row.TryGetValue(property.Name, out var stored);
+            var same = (mine, stored) switch
+            {
+                (null, null) => true,
+                (null, _) or (_, null) => false,
+                // Storage keeps instants to the 100 ns tick, some emulators to the millisecond.
+                (DateTimeOffset a, DateTimeOffset b) => Math.Abs((a - b).TotalMilliseconds) < 1,
+                (DateTimeOffset a, DateTime b) => Math.Abs((a.UtcDateTime - DateTime.SpecifyKind(b, DateTimeKind.Utc)).TotalMilliseconds) < 1,
+                (var a, var b) => Equals(a, b) || Equals(Convert.ChangeType(b, Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, System.Globalization.CultureInfo.InvariantCulture), a),
+            };
+            if (!same) return false;
+        }
+        return true;
+    }
+
     private static class Properties<T>
     {
         public static readonly PropertyInfo[] Settable = typeof(T).GetProperties()

@@ -22,9 +22,9 @@ public sealed class StorageClients
     public StorageClients(IConfiguration configuration)
     {
         var connectionString = configuration[StorageNames.Connection];
-        var tableOptions = WithRoundTripCounting(new TableClientOptions());
-        var blobOptions = WithRoundTripCounting(new BlobClientOptions());
-        var queueOptions = WithRoundTripCounting(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var tableOptions = Configure(new TableClientOptions(), TablePatience);
+        var blobOptions = Configure(new BlobClientOptions(), BlobPatience);
+        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, QueuePatience);
 
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
@@ -49,11 +49,40 @@ public sealed class StorageClients
     public QueueClient Queue(string name) => Queues.GetQueueClient(name);
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
 
-    private static T WithRoundTripCounting<T>(T options) where T : ClientOptions
+    /// <summary>How long one kind of call may wait for storage, retries included.</summary>
+    public sealed record Patience(int MaxRetries, TimeSpan NetworkTimeout, TimeSpan Delay, TimeSpan MaxDelay)
+    {
+        /// <summary>The longest a call can take when storage does not answer: every attempt times out, with the back-off between.</summary>
+        public TimeSpan WorstCase
+        {
+            get
+            {
+                var total = NetworkTimeout * (MaxRetries + 1);
+                for (var i = 0; i < MaxRetries; i++) total += TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, Delay.Ticks << i));
+                return total;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Table and queue calls are small (a row, a page of ≤ 1,000 rows, a message): a healthy account
+    /// answers in milliseconds, so 3 s per attempt and one retry ride out a blip, and a hung or
+    /// unreachable account is reported (503) within ~6.5 s instead of the SDK's default 100 s × 4.
+    /// Blob calls move images up to 5 MB: a little longer per attempt. Each stays under the 10 s the
+    /// API promises for "storage unavailable".
+    /// </summary>
+    public static readonly Patience TablePatience = new(1, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+    public static readonly Patience QueuePatience = TablePatience;
+    public static readonly Patience BlobPatience = new(1, TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+
+    private static T Configure<T>(T options, Patience patience) where T : ClientOptions
     {
         options.AddPolicy(new StorageRoundTrips.Policy(), HttpPipelinePosition.PerRetry);
-        options.Retry.MaxRetries = 3;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = patience.MaxRetries;
+        options.Retry.NetworkTimeout = patience.NetworkTimeout;
+        options.Retry.Delay = patience.Delay;
+        options.Retry.MaxDelay = patience.MaxDelay;
         return options;
     }
 

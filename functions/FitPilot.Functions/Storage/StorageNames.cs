@@ -6,6 +6,7 @@ public static class StorageNames
     public const string TrainersTable = "trainers";
     public const string ClientsTable = "clients";
     public const string LoginsTable = "logins";
+    public const string SessionsTable = "sessions";
     public const string TokensTable = "tokens";
     public const string ExercisesTable = "exercises";
     public const string SettingsTable = "settings";
@@ -19,7 +20,7 @@ public static class StorageNames
     public const string ProfilePictures = "profile-pictures";
 
     public static readonly string[] Tables =
-        [TrainersTable, ClientsTable, LoginsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable];
+        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures];
 

@@ -24,8 +24,12 @@ public sealed class TenantTable(TableClient table)
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Inserts a new row; false when the key is already taken (unique index entities rely on this).</summary>
-    public async Task<bool> TryAddAsync<T>(T entity, CancellationToken ct) where T : ITableEntity
+    /// <summary>
+    /// Inserts a new row; false when the key is already taken (unique index entities rely on this).
+    /// A 409 whose row holds exactly this entity is this call's own insert: the SDK retried after an
+    /// attempt that storage carried out but did not answer in time, so it counts as done.
+    /// </summary>
+    public async Task<bool> TryAddAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
     {
         RequireKey(entity.PartitionKey);
         try
@@ -36,18 +40,22 @@ public sealed class TenantTable(TableClient table)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return false;
+            return await IsStoredAsIsAsync(entity, ct);
         }
     }
 
-    public async Task AddAsync<T>(T entity, CancellationToken ct) where T : ITableEntity
+    public async Task AddAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
     {
         if (!await TryAddAsync(entity, ct))
             throw new ProblemException(409, "Already exists", "A record with this key already exists.");
     }
 
-    /// <summary>Replaces the row if nobody changed it since it was read (its ETag); otherwise 409.</summary>
-    public async Task UpdateAsync<T>(T entity, CancellationToken ct) where T : ITableEntity
+    /// <summary>
+    /// Replaces the row if nobody changed it since it was read (its ETag); otherwise 409 — unless the row
+    /// now holds exactly this entity: then the change is this call's own, applied by an attempt that
+    /// storage did not answer in time before the SDK retried it.
+    /// </summary>
+    public async Task UpdateAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
     {
         RequireKey(entity.PartitionKey);
         try
@@ -57,6 +65,7 @@ public sealed class TenantTable(TableClient table)
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
+            if (await IsStoredAsIsAsync(entity, ct)) return;
             throw ProblemException.Conflict("Someone else changed this in the meantime. Reload it and apply your change again.");
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -84,6 +93,15 @@ public sealed class TenantTable(TableClient table)
         {
             throw ProblemException.Conflict("Someone else changed this in the meantime. Reload and try again.");
         }
+    }
+
+    /// <summary>Whether the stored row holds exactly this entity's values (then its ETag becomes the entity's).</summary>
+    private async Task<bool> IsStoredAsIsAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
+    {
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: ct);
+        if (!stored.HasValue || !RowMapper.HasSameValues(entity, stored.Value!)) return false;
+        entity.ETag = stored.Value!.ETag;
+        return true;
     }
 
     /// <summary>Every row of one partition (optionally filtered), page by page from the service.</summary>

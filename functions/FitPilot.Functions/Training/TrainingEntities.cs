@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Programs;
 using FitPilot.Contracts.Training;
+using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Training;
 
@@ -10,23 +10,38 @@ namespace FitPilot.Functions.Training;
 /// A client's training data, all in table <c>training</c> under PartitionKey = client id, so the hot
 /// paths (today's workout, logging a set) are one query plus at most one transaction:
 /// <c>prog|{programId}</c> copies of their programs (<see cref="Programs.ProgramEntity"/>), <c>stat|{exerciseId}</c> bests and recent sets,
-/// <c>log|{logId}</c> set logs, <c>ach|{id}</c> achievements.
+/// <c>log|{logId}</c> set logs, <c>num|{date}|{programExerciseId}|{setNumber}</c> the set numbers a day has taken
+/// (sorted outside the <c>prog|</c>…<c>stat|</c> range that "today" reads), <c>ach|{id}</c> achievements.
 /// </summary>
 public static class TrainingRows
 {
     public const string Program = "prog|";
     public const string Stat = "stat|";
     public const string Log = "log|";
+    public const string Slot = "num|";
     public const string Achievement = "ach|";
+
+    /// <summary>The prefix of the slots of one program exercise on one day; the set number follows (two digits, so they sort).</summary>
+    public static string SlotPrefix(string workoutDate, string programExerciseId) => $"{Slot}{workoutDate}|{programExerciseId}|";
+    public static string SlotKey(string workoutDate, string programExerciseId, int setNumber) => $"{SlotPrefix(workoutDate, programExerciseId)}{setNumber:D2}";
 }
 
-/// <summary>One exercise's personal bests and the sets of its two latest workout days.</summary>
+/// <summary>
+/// One exercise's personal bests and the sets of its two latest workout days (for "today" and
+/// "last time"), kept as compact JSON that always fits a table property (<see cref="MaxSetsJsonChars"/>).
+/// </summary>
 public sealed class ExerciseStatEntity : ITableEntity
 {
+    /// <summary>A table property holds 32K UTF-16 characters; each day's sets stay under this (the oldest give way).</summary>
+    public const int MaxSetsJsonChars = 30_000;
+    /// <summary>At most this many sets of one exercise are kept per day for "today" and "last time".</summary>
+    public const int MaxSetsPerDay = 40;
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
+    public string? ExerciseName { get; set; }
     public double BestWeightKg { get; set; }
     public double BestE1rmKg { get; set; }
     /// <summary>Weight (kg, as text) → most reps done at it.</summary>
@@ -36,9 +51,41 @@ public sealed class ExerciseStatEntity : ITableEntity
     public string? PreviousDate { get; set; }
     public string PreviousSetsJson { get; set; } = "[]";
 
-    public Dictionary<string, int> RepsAtWeight() => JsonSerializer.Deserialize<Dictionary<string, int>>(RepsAtWeightJson)!;
-    public List<SetLog> LatestSets() => JsonSerializer.Deserialize<List<SetLog>>(LatestSetsJson, JsonSerializerOptions.Web)!;
-    public List<SetLog> PreviousSets() => JsonSerializer.Deserialize<List<SetLog>>(PreviousSetsJson, JsonSerializerOptions.Web)!;
+    public string ExerciseId => RowKey[TrainingRows.Stat.Length..];
+
+    public Dictionary<string, int> RepsAtWeight() => StoredJson.Deserialize<Dictionary<string, int>>(RepsAtWeightJson);
+    public List<RecentSet> LatestSets() => StoredJson.Deserialize<List<RecentSet>>(LatestSetsJson);
+    public List<RecentSet> PreviousSets() => StoredJson.Deserialize<List<RecentSet>>(PreviousSetsJson);
+
+    /// <summary>The newest sets that fit: at most <see cref="MaxSetsPerDay"/>, at most <see cref="MaxSetsJsonChars"/> of JSON.</summary>
+    public static string SetsJson(IEnumerable<RecentSet> sets)
+    {
+        var kept = sets.TakeLast(MaxSetsPerDay).ToList();
+        var json = StoredJson.Serialize(kept);
+        while (json.Length > MaxSetsJsonChars && kept.Count > 0)
+        {
+            kept.RemoveAt(0);
+            json = StoredJson.Serialize(kept);
+        }
+        return json;
+    }
+
+    public SetLog ToSetLog(RecentSet set) => new(set.Id, set.ProgramId, set.ProgramExerciseId, ExerciseId, ExerciseName ?? ExerciseId,
+        set.SetNumber, set.WeightKg, set.Reps, set.Rir, set.Notes, set.PerformedAt, set.WorkoutDate, OneRepMax.Epley(set.WeightKg, set.Reps));
+}
+
+/// <summary>A set as a stat row keeps it: the exercise is the row's own, so it is not repeated per set.</summary>
+public sealed record RecentSet(string Id, string ProgramId, string ProgramExerciseId, int SetNumber, double WeightKg, int Reps, int? Rir,
+    string? Notes, DateTimeOffset PerformedAt, DateOnly WorkoutDate);
+
+/// <summary>A set number taken on a day (<see cref="TrainingRows.SlotKey"/>): two logs can never share one.</summary>
+public sealed class SetSlotEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string LogId { get; set; } = "";
 }
 
 public sealed class SetLogEntity : ITableEntity
@@ -60,6 +107,8 @@ public sealed class SetLogEntity : ITableEntity
     public string WorkoutDate { get; set; } = "";
 
     public string Id => RowKey[TrainingRows.Log.Length..];
+
+    public RecentSet ToRecentSet() => new(Id, ProgramId, ProgramExerciseId, SetNumber, WeightKg, Reps, Rir, Notes, PerformedAt, DateOnly.Parse(WorkoutDate));
 
     public SetLog ToDto() => new(Id, ProgramId, ProgramExerciseId, ExerciseId, ExerciseName, SetNumber, WeightKg, Reps, Rir, Notes,
         PerformedAt, DateOnly.Parse(WorkoutDate), OneRepMax.Epley(WeightKg, Reps));

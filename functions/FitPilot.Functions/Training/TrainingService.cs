@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Programs;
@@ -16,9 +15,10 @@ namespace FitPilot.Functions.Training;
 /// (heaviest weight, best Epley e1RM, most reps at a weight), history and adherence. Today and
 /// logging a set are each one query plus at most one transaction on the client's own partition.
 /// </summary>
-public sealed class TrainingService(StorageClients storage, ClientDirectory clients, TimeProvider clock) : IClientDataOwner
+public sealed class TrainingService(StorageClients storage, ClientDirectory clients, PartitionLocks locks, TimeProvider clock) : IClientDataOwner
 {
-    private const int MaxRecentSets = 40;
+    private const int MaxLogAttempts = 12;
+    private const int MaxSetNumber = 20;
     private readonly TableClient _table = storage.Table(StorageNames.TrainingTable);
     private readonly TenantTable _training = new(storage.Table(StorageNames.TrainingTable));
 
@@ -45,23 +45,43 @@ public sealed class TrainingService(StorageClients storage, ClientDirectory clie
         return new TodayWorkout(date, program.Id, program.Name, ProgramStatuses.Active, day.Title, exercises, "");
     }
 
+    /// <summary>
+    /// Stores one set, once (the device's id), and updates the exercise's bests and recent sets in the same
+    /// transaction. Sets of one client are written one at a time on this instance, and a stats update that
+    /// races another instance is retried, so a burst of logs (an offline queue replaying) all succeed.
+    /// A set number already taken that day for that exercise of the program makes this an extra set:
+    /// it gets the next free number, and the response says which.
+    /// </summary>
     public async Task<LogSetResponse> LogSetAsync(string clientId, LogSetRequest request, CancellationToken ct)
     {
-        var date = request.WorkoutDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        for (var attempt = 0; ; attempt++)
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var date = request.WorkoutDate ?? today;
+        // The client's day may run ahead of UTC (Sydney, Auckland…): one day of slack, no more.
+        if (date > today.AddDays(1))
+            throw ProblemException.Validation("workoutDate", "A set can be logged for today or an earlier day, not a later one.");
+        if (request.PerformedAt > now.AddDays(1))
+            throw ProblemException.Validation("performedAt", "A set cannot have been done in the future.");
+
+        using var _ = await locks.EnterAsync(clientId, ct);
+        var setNumber = request.SetNumber;
+        for (var attempt = 1; ; attempt++)
         {
             var filter = TableClient.CreateQueryFilter($"RowKey eq {TrainingRows.Program + request.ProgramId} or RowKey eq {TrainingRows.Stat + request.ExerciseId}");
             var (programs, stats) = await ProgramsAndStatsAsync(clientId, filter, ct);
-            var entry = programs.SingleOrDefault()?.Days().SelectMany(d => d.Exercises).FirstOrDefault(e => e.Id == request.ProgramExerciseId);
-            if (entry is null || entry.ExerciseId != request.ExerciseId)
+            var program = programs.SingleOrDefault();
+            var entry = program?.Days().SelectMany(d => d.Exercises).FirstOrDefault(e => e.Id == request.ProgramExerciseId);
+            if (program is null || entry is null || entry.ExerciseId != request.ExerciseId)
                 throw ProblemException.Validation("programExerciseId", "This exercise is not in your program.");
+            if (ProgramEntity.ToDate(program.StartDate) is { } start && date < start || ProgramEntity.ToDate(program.EndDate) is { } end && date > end)
+                throw ProblemException.Validation("workoutDate", $"This program runs {Describe(program)}: log sets on its days.");
 
             var log = new SetLogEntity
             {
                 PartitionKey = clientId, RowKey = TrainingRows.Log + request.Id, ProgramId = request.ProgramId,
                 ProgramExerciseId = request.ProgramExerciseId, ExerciseId = entry.ExerciseId, ExerciseName = entry.ExerciseName ?? entry.ExerciseId,
-                SetNumber = request.SetNumber, WeightKg = request.WeightKg, Reps = request.Reps, Rir = request.Rir, Notes = request.Notes,
-                PerformedAt = request.PerformedAt ?? clock.GetUtcNow(), WorkoutDate = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                SetNumber = setNumber, WeightKg = request.WeightKg, Reps = request.Reps, Rir = request.Rir, Notes = request.Notes,
+                PerformedAt = request.PerformedAt ?? now, WorkoutDate = Iso(date),
             };
             var existing = stats.GetValueOrDefault(entry.ExerciseId);
             var stat = existing ?? new ExerciseStatEntity { PartitionKey = clientId, RowKey = TrainingRows.Stat + entry.ExerciseId };
@@ -71,6 +91,7 @@ public sealed class TrainingService(StorageClients storage, ClientDirectory clie
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, log),
+                new(TableTransactionActionType.Add, new SetSlotEntity { PartitionKey = clientId, RowKey = TrainingRows.SlotKey(log.WorkoutDate, log.ProgramExerciseId, setNumber), LogId = request.Id }),
                 existing is null ? new(TableTransactionActionType.Add, stat) : new(TableTransactionActionType.UpdateReplace, stat, stat.ETag),
             };
             if (records.Count > 0)
@@ -91,15 +112,34 @@ public sealed class TrainingService(StorageClients storage, ClientDirectory clie
                 if (stored is null) throw;
                 return new LogSetResponse(stored.ToDto(), [], Replayed: true);
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 4)
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 1 && e.Status == 409 && attempt < MaxLogAttempts)
             {
-                // Another set of the same exercise was logged at the same moment: read again.
+                setNumber = await NextFreeSetNumberAsync(clientId, log.WorkoutDate, log.ProgramExerciseId, entry.ExerciseName ?? entry.ExerciseId, ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxLogAttempts)
+            {
+                // Another instance changed this exercise's stats at the same moment: read again, after a short random pause.
+                await Task.Delay(Random.Shared.Next(10, 40 * attempt), ct);
             }
         }
     }
 
+    /// <summary>The number after the highest set already logged for this exercise of the program that day.</summary>
+    private async Task<int> NextFreeSetNumberAsync(string clientId, string workoutDate, string programExerciseId, string exerciseName, CancellationToken ct)
+    {
+        var prefix = TrainingRows.SlotPrefix(workoutDate, programExerciseId);
+        var taken = 0;
+        await foreach (var slot in _training.QueryPartitionAsync<SetSlotEntity>(clientId, ct,
+            TableClient.CreateQueryFilter($"RowKey gt {prefix} and RowKey lt {prefix + "~"}")))
+            taken = Math.Max(taken, int.Parse(slot.RowKey[prefix.Length..], CultureInfo.InvariantCulture));
+        return taken < MaxSetNumber
+            ? taken + 1
+            : throw ProblemException.Conflict($"All {MaxSetNumber} sets of {exerciseName} on {workoutDate} are logged already. Edit one of them instead.");
+    }
+
     public async Task<SetLog> UpdateLogAsync(string clientId, string logId, UpdateSetLogRequest request, CancellationToken ct)
     {
+        using var _ = await locks.EnterAsync(clientId, ct);
         var log = await _training.FindAsync<SetLogEntity>(clientId, TrainingRows.Log + logId, ct) ?? throw ProblemException.NotFound("No such set.");
         log.WeightKg = request.WeightKg;
         log.Reps = request.Reps;
@@ -112,8 +152,10 @@ public sealed class TrainingService(StorageClients storage, ClientDirectory clie
 
     public async Task DeleteLogAsync(string clientId, string logId, CancellationToken ct)
     {
+        using var _ = await locks.EnterAsync(clientId, ct);
         var log = await _training.FindAsync<SetLogEntity>(clientId, TrainingRows.Log + logId, ct) ?? throw ProblemException.NotFound("No such set.");
         await _training.DeleteAsync(clientId, log.RowKey, ct);
+        await _training.DeleteAsync(clientId, TrainingRows.SlotKey(log.WorkoutDate, log.ProgramExerciseId, log.SetNumber), ct);
         await RebuildStatAsync(clientId, log.ExerciseId, ct);
     }
 
@@ -187,10 +229,11 @@ public sealed class TrainingService(StorageClients storage, ClientDirectory clie
     private async Task<List<SetLog>> LogsAsync(string clientId, string filter, CancellationToken ct)
     {
         var logs = new List<SetLog>();
-        var scoped = $"RowKey ge '{TrainingRows.Log}' and RowKey lt 'log}}' and ({filter})";
-        await foreach (var row in _training.QueryPartitionAsync<SetLogEntity>(clientId, ct, scoped)) logs.Add(row.ToDto());
+        await foreach (var row in _training.QueryPartitionAsync<SetLogEntity>(clientId, ct, LogFilter(filter))) logs.Add(row.ToDto());
         return logs;
     }
+
+    private static string LogFilter(string filter) => $"RowKey ge '{TrainingRows.Log}' and RowKey lt 'log}}' and ({filter})";
 
     /// <summary>Which bests this set beats. The first time an exercise is logged sets the baseline, not a record.</summary>
     private static List<PersonalBest> PersonalBests(ExerciseStatEntity stat, bool hasHistory, SetLogEntity log)
@@ -215,48 +258,77 @@ public sealed class TrainingService(StorageClients storage, ClientDirectory clie
     /// <summary>Updates bests and the two latest workout days' sets with one more set.</summary>
     private static void Record(ExerciseStatEntity stat, SetLogEntity log)
     {
+        stat.ExerciseName = log.ExerciseName;
         if (log.Reps >= 1)
         {
             stat.BestWeightKg = Math.Max(stat.BestWeightKg, log.WeightKg);
             stat.BestE1rmKg = Math.Max(stat.BestE1rmKg, OneRepMax.Epley(log.WeightKg, log.Reps));
             var reps = stat.RepsAtWeight();
             reps[Key(log.WeightKg)] = Math.Max(reps.GetValueOrDefault(Key(log.WeightKg)), log.Reps);
-            stat.RepsAtWeightJson = JsonSerializer.Serialize(reps);
+            stat.RepsAtWeightJson = StoredJson.Serialize(reps);
         }
-        var set = log.ToDto();
+        var set = log.ToRecentSet();
         if (stat.LatestDate is null || string.CompareOrdinal(log.WorkoutDate, stat.LatestDate) > 0)
         {
             (stat.PreviousDate, stat.PreviousSetsJson) = (stat.LatestDate, stat.LatestSetsJson);
-            (stat.LatestDate, stat.LatestSetsJson) = (log.WorkoutDate, Json([set]));
+            (stat.LatestDate, stat.LatestSetsJson) = (log.WorkoutDate, ExerciseStatEntity.SetsJson([set]));
         }
         else if (log.WorkoutDate == stat.LatestDate)
-            stat.LatestSetsJson = Json(stat.LatestSets().Where(s => s.Id != set.Id).Append(set).TakeLast(MaxRecentSets));
+            stat.LatestSetsJson = ExerciseStatEntity.SetsJson(stat.LatestSets().Where(s => s.Id != set.Id).Append(set));
         else if (log.WorkoutDate == stat.PreviousDate)
-            stat.PreviousSetsJson = Json(stat.PreviousSets().Where(s => s.Id != set.Id).Append(set).TakeLast(MaxRecentSets));
+            stat.PreviousSetsJson = ExerciseStatEntity.SetsJson(stat.PreviousSets().Where(s => s.Id != set.Id).Append(set));
     }
 
-    /// <summary>After an edit or delete: recompute the exercise's bests and recent sets from its logs.</summary>
+    /// <summary>
+    /// After an edit or delete: recompute the exercise's bests and recent sets from its logs (the truth),
+    /// written only over the version read first, so a set logged meanwhile on another instance is not lost.
+    /// </summary>
     private async Task RebuildStatAsync(string clientId, string exerciseId, CancellationToken ct)
     {
-        var stat = new ExerciseStatEntity { PartitionKey = clientId, RowKey = TrainingRows.Stat + exerciseId };
-        var logs = await LogsAsync(clientId, TableClient.CreateQueryFilter($"ExerciseId eq {exerciseId}"), ct);
-        foreach (var log in logs.OrderBy(l => l.WorkoutDate).ThenBy(l => l.PerformedAt))
-            Record(stat, new SetLogEntity
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await _training.FindAsync<ExerciseStatEntity>(clientId, TrainingRows.Stat + exerciseId, ct);
+            var stat = new ExerciseStatEntity { PartitionKey = clientId, RowKey = TrainingRows.Stat + exerciseId };
+            var logs = await _training.QueryPartitionAsync<SetLogEntity>(clientId, ct, LogFilter(TableClient.CreateQueryFilter($"ExerciseId eq {exerciseId}"))).ToListAsync(ct);
+            foreach (var log in logs.OrderBy(l => l.WorkoutDate, StringComparer.Ordinal).ThenBy(l => l.PerformedAt)) Record(stat, log);
+            try
             {
-                PartitionKey = clientId, RowKey = TrainingRows.Log + log.Id, ProgramId = log.ProgramId, ProgramExerciseId = log.ProgramExerciseId,
-                ExerciseId = log.ExerciseId, ExerciseName = log.ExerciseName, SetNumber = log.SetNumber, WeightKg = log.WeightKg, Reps = log.Reps,
-                Rir = log.Rir, Notes = log.Notes, PerformedAt = log.PerformedAt, WorkoutDate = Iso(log.WorkoutDate),
-            });
-        await _training.UpsertAsync(stat, ct);
+                if (current is null) { if (logs.Count > 0) await _training.AddAsync(stat, ct); }
+                else if (logs.Count == 0) await _training.DeleteAsync(clientId, current.RowKey, ct, current.ETag);
+                else
+                {
+                    stat.ETag = current.ETag;
+                    await _training.UpdateAsync(stat, ct);
+                }
+                return;
+            }
+            catch (ProblemException e) when (e.Status == 409 && attempt < MaxLogAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(10, 40 * attempt), ct);
+            }
+        }
     }
 
+    /// <summary>The sets of <paramref name="date"/> and of the latest day before it, from the two days the stat row keeps.</summary>
     private static (List<SetLog> Today, List<SetLog> Last) RecentSets(ExerciseStatEntity stat, DateOnly date)
     {
         var iso = Iso(date);
-        return stat.LatestDate == iso ? (stat.LatestSets(), stat.PreviousSets()) : ([], stat.LatestSets());
+        var days = new[] { (Date: stat.LatestDate, Sets: (Func<List<RecentSet>>)stat.LatestSets), (Date: stat.PreviousDate, Sets: stat.PreviousSets) }
+            .Where(d => d.Date is not null).ToList();
+        List<SetLog> On(Func<(string? Date, Func<List<RecentSet>> Sets), bool> which) =>
+            days.FirstOrDefault(which) is { Date: not null } day ? day.Sets().Select(stat.ToSetLog).ToList() : [];
+        return (On(d => d.Date == iso), On(d => string.CompareOrdinal(d.Date, iso) < 0));
     }
+
+    private static string Describe(ProgramEntity program) =>
+        (ProgramEntity.ToDate(program.StartDate), ProgramEntity.ToDate(program.EndDate)) switch
+        {
+            ({ } s, { } e) => $"from {Iso(s)} to {Iso(e)}",
+            ({ } s, null) => $"from {Iso(s)}",
+            (null, { } e) => $"until {Iso(e)}",
+            _ => "on every day",
+        };
 
     private static string Key(double kg) => kg.ToString("0.###", CultureInfo.InvariantCulture);
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    private static string Json(IEnumerable<SetLog> sets) => JsonSerializer.Serialize(sets, JsonSerializerOptions.Web);
 }

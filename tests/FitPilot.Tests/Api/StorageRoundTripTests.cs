@@ -32,7 +32,7 @@ public sealed class StorageRoundTripTests(HostFixture host, ITestOutputHelper ou
         await Measure("POST /api/auth/register", () => _api.PostAsync("/api/auth/register", new { name = "RT", email, password = "round-trip-pass" }));
         var login = await ApiClient.ReadAsync<Contracts.Auth.SessionResponse>(await Measure("POST /api/auth/login", () => _api.PostAsync("/api/auth/login", new { email, password = "round-trip-pass" })));
         var token = login.Token;
-        await Measure("GET /api/me (first call: session check reads the login row)", () => _api.GetAsync("/api/me", token));
+        await Measure("GET /api/me (first call: the session check reads the session row)", () => _api.GetAsync("/api/me", token));
         var me = await Measure("GET /api/me", () => _api.GetAsync("/api/me", token));
         await Measure("PUT /api/me", () => _api.PutAsync("/api/me", new { name = "RT Two" }, token));
         await Measure("GET /api/settings/notifications", () => _api.GetAsync("/api/settings/notifications", token));

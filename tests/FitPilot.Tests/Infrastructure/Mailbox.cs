@@ -19,7 +19,7 @@ public sealed partial class Mailbox(string baseUrl)
         {
             var page = await _http.GetFromJsonAsync<JsonElement>("/api/messages?pageSize=500");
             var match = page.GetProperty("results").EnumerateArray()
-                .Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetString(), to, StringComparison.OrdinalIgnoreCase))
+                .Where(m => m.GetProperty("to").EnumerateArray().Any(t => SameAddress(t.GetString(), to))
                     && m.GetProperty("subject").GetString()!.Contains(subjectContains, StringComparison.Ordinal))
                 .OrderByDescending(m => m.GetProperty("receivedDate").GetDateTimeOffset())
                 .FirstOrDefault();
@@ -38,8 +38,12 @@ public sealed partial class Mailbox(string baseUrl)
     {
         var page = await _http.GetFromJsonAsync<JsonElement>("/api/messages?pageSize=500");
         return page.GetProperty("results").EnumerateArray()
-            .Count(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetString(), to, StringComparison.OrdinalIgnoreCase)));
+            .Count(m => m.GetProperty("to").EnumerateArray().Any(t => SameAddress(t.GetString(), to)));
     }
+
+    /// <summary>smtp4dev shows an internationalised domain in Unicode; compare addresses as FitPilot normalises them.</summary>
+    private static bool SameAddress(string? shown, string expected) =>
+        shown is not null && FitPilot.Contracts.Common.EmailAddresses.Normalise(shown) == FitPilot.Contracts.Common.EmailAddresses.Normalise(expected);
 
     /// <summary>The token of the first link in the email's plain text that has <paramref name="path"/>.</summary>
     public static string TokenFrom(Message message, string path)

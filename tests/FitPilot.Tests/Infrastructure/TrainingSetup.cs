@@ -6,6 +6,13 @@ namespace FitPilot.Tests.Infrastructure;
 /// <summary>Builds programs through the API for the training tests.</summary>
 public static class TrainingSetup
 {
+    /// <summary>The latest date (today or before) that falls on the given day of the week: sets can only be logged up to today.</summary>
+    public static DateOnly Last(DayOfWeek day)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return today.AddDays(-(((int)today.DayOfWeek - (int)day + 7) % 7));
+    }
+
     /// <summary>A date (at or after today) that falls on the given day of the week.</summary>
     public static DateOnly Next(DayOfWeek day, int weeksAhead = 0)
     {

@@ -32,7 +32,7 @@ public sealed class TrainingLatencyBenchmark(HostFixture host, ITestOutputHelper
         var api = host.NewClient();
         var pt = await api.RegisterTrainerAsync("Load Coach");
         var storage = host.Services.GetRequiredService<StorageClients>();
-        var monday = TrainingSetup.Next(DayOfWeek.Monday);
+        var monday = TrainingSetup.Last(DayOfWeek.Monday);
         var hash = host.Services.GetRequiredService<PasswordHasher>().Hash("load-client-pass");
 
         // 50 active clients written straight to storage (the invitation flow has its own tests), each with a program.
@@ -40,7 +40,7 @@ public sealed class TrainingLatencyBenchmark(HostFixture host, ITestOutputHelper
         {
             var id = Guid.NewGuid().ToString("N");
             var email = $"load-{i}-{id[..8]}@example.com";
-            await storage.Table(StorageNames.LoginsTable).AddEntityAsync(new LoginEntity { PartitionKey = email, Role = Roles.Client, UserId = id, TrainerId = pt.Id, PasswordHash = hash, SecurityStamp = "s" });
+            await storage.Table(StorageNames.LoginsTable).AddEntityAsync(LoginEntity.For(email, Roles.Client, id, pt.Id, DateTimeOffset.UtcNow, hash));
             await storage.Table(StorageNames.ClientsTable).AddEntityAsync(new ClientEntity { PartitionKey = pt.Id, RowKey = id, Name = $"Load {i}", Email = email, Status = ClientStatuses.Active, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
             var program = await TrainingSetup.CreateAsync(api, pt, id, start: monday.AddDays(-7));
             var session = await ApiClient.ReadAsync<SessionResponse>(await api.PostAsync("/api/auth/login", new { email, password = "load-client-pass" }));

@@ -16,7 +16,7 @@ public sealed class TrainingTests(HostFixture host)
     {
         var pt = await _api.RegisterTrainerAsync();
         var client = await _api.OnboardClientAsync(pt, host.Mailbox);
-        var monday = TrainingSetup.Next(DayOfWeek.Monday);
+        var monday = TrainingSetup.Last(DayOfWeek.Monday);
         var program = await TrainingSetup.CreateAsync(_api, pt, client.Id, start: monday.AddDays(-14));
         var squat = program.Days.Single(d => d.DayOfWeek == 1).Exercises[0];
         return new Setup(pt, client, program, monday, squat);
@@ -111,11 +111,11 @@ public sealed class TrainingTests(HostFixture host)
     public async Task A_client_corrects_and_deletes_their_sets_and_the_bests_follow()
     {
         var s = await ArrangeAsync();
-        var set = await ApiClient.ReadAsync<LogSetResponse>(await _api.PostAsync("/api/logs", Set(s, 100, 5, s.Monday), s.Client.Token), HttpStatusCode.Created);
+        var set = await ApiClient.ReadAsync<LogSetResponse>(await _api.PostAsync("/api/logs", Set(s, 100, 5, s.Monday.AddDays(-7)), s.Client.Token), HttpStatusCode.Created);
         var fixedSet = await ApiClient.ReadAsync<SetLog>(await _api.PutAsync($"/api/logs/{set.Log.Id}", new { weightKg = 60, reps = 5 }, s.Client.Token));
         Assert.Equal(60, fixedSet.WeightKg);
-        // With 60 kg as the best, 70 kg next week is a new best.
-        var next = await ApiClient.ReadAsync<LogSetResponse>(await _api.PostAsync("/api/logs", Set(s, 70, 5, s.Monday.AddDays(7)), s.Client.Token), HttpStatusCode.Created);
+        // With 60 kg as the best, 70 kg the week after is a new best.
+        var next = await ApiClient.ReadAsync<LogSetResponse>(await _api.PostAsync("/api/logs", Set(s, 70, 5, s.Monday), s.Client.Token), HttpStatusCode.Created);
         Assert.Contains(next.NewPersonalBests, p => p.Kind == PersonalBestKinds.HeaviestWeight);
 
         Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync($"/api/logs/{next.Log.Id}", s.Client.Token)).StatusCode);
