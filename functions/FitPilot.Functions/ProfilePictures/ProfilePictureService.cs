@@ -49,10 +49,23 @@ public sealed class ProfilePictureService(StorageClients storage, TimeProvider c
         }
         await storage.Container(StorageNames.ProfilePictures).GetBlobClient(trainerId + ".jpg")
             .UploadAsync(new BinaryData(jpeg), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg", CacheControl = "private, max-age=3600" } }, ct);
-        var now = clock.GetUtcNow();
-        trainer.ProfilePictureUrl = $"/api/trainers/{trainerId}/profile-picture?v={now.ToUnixTimeSeconds()}";
-        trainer.UpdatedAt = now;
-        await _trainers.UpsertAsync(trainer, ct);
+        // Only the picture link changes: written over the version read, again if the PT saved their profile meanwhile.
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            trainer.ProfilePictureUrl = $"/api/trainers/{trainerId}/profile-picture?v={now.ToUnixTimeSeconds()}";
+            trainer.UpdatedAt = now;
+            try
+            {
+                await _trainers.UpdateAsync(trainer, ct);
+                break;
+            }
+            catch (ProblemException e) when (e.Status == 409 && attempt < 5)
+            {
+                trainer = await _trainers.FindAsync<TrainerEntity>(trainerId, TrainerEntity.Row, ct);
+                if (trainer is null) break;
+            }
+        }
         await incoming.DeleteIfExistsAsync(cancellationToken: ct);
     }
 
