@@ -132,6 +132,28 @@ public sealed class JourneyTests(HostFixture host, BrowserFixture browser) : ICl
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_from_settings_ends_the_other_devices_sessions_too()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync("Sam Settings");
+        var otherDevice = await ApiClient.ReadAsync<Contracts.Auth.SessionResponse>(await api.PostAsync("/api/auth/login", new { email = pt.Email, password = pt.Password }));
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "sign-out-everywhere");
+        await s.LogInAsync(host.BrowserUrl, pt.Email, pt.Password);
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Sam Settings" })).ToBeVisibleAsync();
+        await s.Page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
+        var devices = s.Page.GetByRole(AriaRole.Region, new() { Name = "Devices" });
+        await devices.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await s.ShotAsync("confirm");
+        await devices.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+        await s.ShotAsync("signed-out");
+        // The phone's session ended on the server, and this browser's too.
+        await ApiClient.ProblemAsync(await api.GetAsync("/api/me", otherDevice.Token), System.Net.HttpStatusCode.Unauthorized);
+        await s.Page.GotoAsync(host.BrowserUrl + "/pt");
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_bad_login_says_so_clearly()
     {
         await using var s = await BrowserSession.OpenAsync(browser.Browser, "bad-login");
