@@ -14,12 +14,18 @@ namespace FitPilot.Functions.OpenApi;
 /// One per host (a singleton of <c>AddFitPilot</c>): built on the first request and kept; a build
 /// that fails is not kept, so the next request builds it again.
 /// </summary>
-public sealed partial class OpenApiDocument(IOptions<AppOptions> app)
+public sealed partial class OpenApiDocument
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    private readonly Func<string> _build;
     private readonly Lock _gate = new();
     private string? _json;
+
+    public OpenApiDocument(IOptions<AppOptions> app) : this(() => Build(app.Value.PublicBaseUrl).ToJsonString(Indented)) { }
+
+    /// <summary>For tests: any way of building the text.</summary>
+    internal OpenApiDocument(Func<string> build) => _build = build;
 
     /// <summary>The document as indented JSON.</summary>
     public string Json
@@ -29,7 +35,8 @@ public sealed partial class OpenApiDocument(IOptions<AppOptions> app)
             if (Volatile.Read(ref _json) is { } json) return json;
             lock (_gate)
             {
-                if (_json is null) Volatile.Write(ref _json, Build(app.Value.PublicBaseUrl).ToJsonString(Indented));
+                // A build that throws leaves _json unset: the next request tries again.
+                if (_json is null) Volatile.Write(ref _json, _build());
                 return _json!;
             }
         }

@@ -51,6 +51,17 @@ public sealed class OpenApiDocumentTests(HostFixture host, ITestOutputHelper out
     }
 
     [Fact]
+    public void A_failed_build_is_not_kept_and_a_good_one_is_built_once()
+    {
+        var builds = 0;
+        var document = new OpenApiDocument(() => ++builds == 1 ? throw new InvalidOperationException("first build fails") : "{}");
+        Assert.Throws<InvalidOperationException>(() => document.Json);
+        Assert.Equal("{}", document.Json);
+        Assert.Equal("{}", document.Json);
+        Assert.Equal(2, builds);
+    }
+
+    [Fact]
     public async Task Numbers_are_numbers_each_contract_is_one_component_annotations_and_problems_are_declared()
     {
         var doc = JsonNode.Parse(await (await host.NewClient().GetAsync("/api/openapi.json")).Content.ReadAsStringAsync())!;
