@@ -42,7 +42,8 @@ public sealed class ContractSchemas
     /// <summary>Adds a hand-written component (e.g. ProblemDetails) and returns a $ref to it.</summary>
     public JsonObject Add(string name, JsonObject schema)
     {
-        if (!_schemas.TryAdd(name, schema)) throw new InvalidOperationException($"Two schemas are called {name}.");
+        if (!_names.TryAdd(name, typeof(JsonObject)) || !_schemas.TryAdd(name, schema))
+            throw new InvalidOperationException($"Two schemas are called {name}.");
         return Ref(name);
     }
 
