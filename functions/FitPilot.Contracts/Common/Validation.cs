@@ -6,11 +6,13 @@ namespace FitPilot.Contracts.Common;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class HttpsUrlAttribute : ValidationAttribute
 {
+    public const int MaxLength = 2048;
+
     public HttpsUrlAttribute() : base("Must be an absolute https:// URL.") { }
 
     public override bool IsValid(object? value) =>
         value is null || value is string { Length: 0 } ||
-        (value is string s && s.Length <= 2048 && Uri.TryCreate(s, UriKind.Absolute, out var uri)
+        (value is string s && s.Length <= MaxLength && Uri.TryCreate(s, UriKind.Absolute, out var uri)
             && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host));
 }
 
@@ -18,6 +20,9 @@ public sealed class HttpsUrlAttribute : ValidationAttribute
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ListLimitsAttribute(int max, int maxLength) : ValidationAttribute
 {
+    public int Max => max;
+    public int MaxLength => maxLength;
+
     public override bool IsValid(object? value) =>
         value is null || (value is IReadOnlyCollection<string> list && list.Count <= max
             && list.All(x => !string.IsNullOrWhiteSpace(x) && x.Length <= maxLength));

@@ -12,7 +12,8 @@ namespace FitPilot.Functions.Auth;
 public sealed class AuthFunctions(Api api, AccountService accounts, SessionAuth auth, SessionCookie cookie)
 {
     [Function(nameof(RegisterTrainer))]
-    [ApiOperation("Sign up as a PT (starts a 7-day Solo trial) and sign in", Access.Anonymous, typeof(RegisterTrainerRequest), typeof(SessionResponse), 201)]
+    [ApiOperation("Sign up as a PT (starts a 7-day Solo trial) and sign in", Access.Anonymous, typeof(RegisterTrainerRequest), typeof(SessionResponse), 201,
+        Problems = [409])]
     public Task<IResult> RegisterTrainer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequest req) =>
         api.Anonymous(req, async ct =>
@@ -23,7 +24,8 @@ public sealed class AuthFunctions(Api api, AccountService accounts, SessionAuth 
         });
 
     [Function(nameof(Login))]
-    [ApiOperation("Sign in with email and password; sets the session cookie and returns a bearer token", Access.Anonymous, typeof(LoginRequest), typeof(SessionResponse))]
+    [ApiOperation("Sign in with email and password; sets the session cookie and returns a bearer token", Access.Anonymous, typeof(LoginRequest), typeof(SessionResponse),
+        Problems = [401, 429])]
     public Task<IResult> Login(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest req) =>
         api.Anonymous(req, async ct =>
@@ -69,7 +71,8 @@ public sealed class AuthFunctions(Api api, AccountService accounts, SessionAuth 
         });
 
     [Function(nameof(ResetPassword))]
-    [ApiOperation("Set a new password with the emailed one-time token", Access.Anonymous, typeof(ResetPasswordRequest), null, 204)]
+    [ApiOperation("Set a new password with the emailed one-time token", Access.Anonymous, typeof(ResetPasswordRequest), null, 204,
+        Problems = [410])]
     public Task<IResult> ResetPassword(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/reset-password")] HttpRequest req) =>
         api.Anonymous(req, async ct =>

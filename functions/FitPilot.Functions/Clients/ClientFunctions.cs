@@ -19,7 +19,8 @@ public sealed class ClientFunctions(Api api, ClientService clients)
             Api.Ok(await clients.ListAsync(pt.TrainerId, Query.Limit(req), Query.Cursor(req), ct)));
 
     [Function(nameof(InviteClient))]
-    [ApiOperation("Invite a client by email (sends the invitation email)", Access.Trainer, typeof(InviteClientRequest), typeof(ClientProfile), 201)]
+    [ApiOperation("Invite a client by email (sends the invitation email)", Access.Trainer, typeof(InviteClientRequest), typeof(ClientProfile), 201,
+        Problems = [409])]
     public Task<IResult> InviteClient(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clients")] HttpRequest req) =>
         api.Trainer(req, async (pt, ct) =>
@@ -60,7 +61,8 @@ public sealed class ClientFunctions(Api api, ClientService clients)
         });
 
     [Function(nameof(ReinviteClient))]
-    [ApiOperation("Send a new invitation link (the previous link stops working)", Access.Trainer, null, typeof(ClientProfile))]
+    [ApiOperation("Send a new invitation link (the previous link stops working)", Access.Trainer, null, typeof(ClientProfile),
+        Problems = [409])]
     public Task<IResult> ReinviteClient(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clients/{clientId}/invitation")] HttpRequest req, string clientId) =>
         api.Trainer(req, async (pt, ct) =>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using FitPilot.Contracts.Health;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.OpenApi;
 using FitPilot.Functions.Storage;
@@ -15,8 +16,6 @@ public sealed class HealthFunctions(Api api, StorageClients storage)
 
     public static string Version { get; } =
         typeof(HealthFunctions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
-    public sealed record HealthReport(string Status, string Storage, string Version);
 
     [Function(nameof(GetHealth))]
     [ApiOperation("Health: 200 when storage answers, else 503 (for the platform's health check); the running version", Access.Anonymous, null, typeof(HealthReport))]

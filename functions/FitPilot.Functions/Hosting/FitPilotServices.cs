@@ -48,6 +48,7 @@ public static class FitPilotServices
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OneTimeTokens>();
         services.AddSingleton<Api>();
+        services.AddSingleton<OpenApi.OpenApiDocument>();
 
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FitPilot.Functions.Http;
 
@@ -7,15 +8,30 @@ namespace FitPilot.Functions.Http;
 public static class FitPilotJson
 {
     /// <summary>
-    /// Requests: unknown members, nulls where a value is required and missing required members are
-    /// refused, so a typo in a field name is a 400 and not a silently ignored value.
+    /// Requests: unknown members, nulls where a value is required, missing required members and
+    /// numbers sent as strings (<c>"reps": "5"</c>) are refused, so a typo or a wrong type is a 400
+    /// and not a silently ignored or coerced value.
     /// </summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <remarks>
+    /// Complete and read-only from its static initialiser: the serializer and the JSON schema
+    /// exporter (OpenAPI) can use it first in any order, and nobody can change it afterwards.
+    /// </remarks>
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
     {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        MaxDepth = 32,
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // The Web defaults also read "5" as 5; the API takes numbers as JSON numbers only.
+            NumberHandling = JsonNumberHandling.Strict,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            MaxDepth = 32,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 }

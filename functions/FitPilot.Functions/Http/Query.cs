@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace FitPilot.Functions.Http;
 
 /// <summary>Query-string parameters shared by list endpoints, validated into 400 problems.</summary>
-public static class Query
+public static partial class Query
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;

@@ -1,11 +1,12 @@
 using FitPilot.Contracts.Common;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
 namespace FitPilot.Functions.Http;
 
 /// <summary>Reads and validates a JSON request body: size-capped, strictly typed, DataAnnotations-checked.</summary>
-public static class RequestBody
+public static partial class RequestBody
 {
     /// <summary>
     /// Largest JSON body any endpoint accepts: room for the largest valid request (a 7-day program of
@@ -36,7 +37,9 @@ public static class RequestBody
                 ? "Required fields are missing: " + MissingMembers(e.Message)
                 : e.Message.Contains("could not be mapped", StringComparison.OrdinalIgnoreCase)
                     ? "This field is not part of the request."
-                    : "This value is not valid JSON of the expected type.";
+                    : ExpectedValue(e.Message) is { } expected
+                        ? $"Send {expected} here."
+                        : "This value is not valid JSON of the expected type.";
             throw ProblemException.Validation(string.IsNullOrEmpty(field) ? "$" : field, message);
         }
         if (value is null)
@@ -76,6 +79,36 @@ public static class RequestBody
         if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$") return "";
         return jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
     }
+
+    /// <summary>
+    /// What a value of the wrong type should have been, from the serializer's "could not be
+    /// converted to System.Int32" (numbers are strict: "5" is not 5).
+    /// </summary>
+    private static string? ExpectedValue(string message)
+    {
+        var match = ConvertedTo().Match(message);
+        if (!match.Success) return null;
+        var type = match.Groups[1].Value;
+        var inner = NullableOf().Match(type) is { Success: true } n ? n.Groups[1].Value : type;
+        return inner switch
+        {
+            "System.Int32" or "System.Int64" or "System.Int16" or "System.Byte" => "a whole number (a JSON number, not a string)",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number (a JSON number, not a string)",
+            "System.Boolean" => "true or false",
+            "System.String" => "a string",
+            "System.DateOnly" => "a date like 2026-11-26",
+            "System.DateTimeOffset" or "System.DateTime" => "a date and time like 2026-11-26T18:30:00Z",
+            _ when inner.StartsWith("System.Collections.Generic.", StringComparison.Ordinal) || inner.EndsWith("[]", StringComparison.Ordinal) => "a list",
+            _ when inner.StartsWith("FitPilot.Contracts.", StringComparison.Ordinal) => "an object",
+            _ => null,
+        };
+    }
+
+    [GeneratedRegex(@"could not be converted to (\S+?)\.(?:\s|$)")]
+    private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"^System\.Nullable`1\[(.+)\]$")]
+    private static partial Regex NullableOf();
 
     private static string MissingMembers(string message)
     {

@@ -13,7 +13,7 @@ public sealed class InvitationFunctions(Api api, InvitationService invitations, 
 {
     [Function(nameof(GetInvitation))]
     [ApiOperation("Who invited whom, for the accept page (404 used/unknown, 410 expired)", Access.Anonymous, null, typeof(InvitationPreview),
-        Query = ["token: the token from the emailed link"])]
+        Query = ["token: the token from the emailed link"], Problems = [404, 410])]
     public Task<IResult> GetInvitation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "invitations")] HttpRequest req) =>
         api.Anonymous(req, async ct =>
@@ -23,7 +23,8 @@ public sealed class InvitationFunctions(Api api, InvitationService invitations, 
         });
 
     [Function(nameof(AcceptInvitation))]
-    [ApiOperation("Accept an invitation: set a password, become an active client, sign in", Access.Anonymous, typeof(AcceptInvitationRequest), typeof(SessionResponse))]
+    [ApiOperation("Accept an invitation: set a password, become an active client, sign in", Access.Anonymous, typeof(AcceptInvitationRequest), typeof(SessionResponse),
+        Problems = [404, 410])]
     public Task<IResult> AcceptInvitation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/accept")] HttpRequest req) =>
         api.Anonymous(req, async ct =>

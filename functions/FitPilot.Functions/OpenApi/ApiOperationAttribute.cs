@@ -20,8 +20,16 @@ public sealed class ApiOperationAttribute(string summary, Access access, Type? r
     public int Status { get; } = status;
     /// <summary>A second accepted request body (e.g. PUT /me takes a PT's or a client's profile).</summary>
     public Type? AlternativeRequest { get; init; }
-    /// <summary>Query parameters, "name: description".</summary>
+    /// <summary>Query parameters, "name: description"; each name's type is in <see cref="Http.Query.Parameters"/>.</summary>
     public string[] Query { get; init; } = [];
     /// <summary>A non-JSON request body's media type (e.g. image/jpeg uploads).</summary>
     public string? RequestMediaType { get; init; }
+    /// <summary>A non-JSON response body's media type (e.g. an image).</summary>
+    public string? ResponseMediaType { get; init; }
+    /// <summary>
+    /// Problem statuses this operation answers beyond those its shape implies (400 for input,
+    /// 401/403 for access, 404 for ids in the route, 409 for PUT/DELETE, 413/415 for a body, 503):
+    /// e.g. 409 for a create that can conflict, 410 for an expired link, 429 for throttling.
+    /// </summary>
+    public int[] Problems { get; init; } = [];
 }

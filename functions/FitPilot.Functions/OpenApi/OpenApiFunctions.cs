@@ -4,11 +4,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FitPilot.Functions.OpenApi;
 
-public sealed class OpenApiFunctions(Api api)
+public sealed class OpenApiFunctions(Api api, OpenApiDocument document)
 {
     [Function(nameof(GetOpenApiDocument))]
     [ApiOperation("This API's OpenAPI 3.1 document", Access.Anonymous, null, null)]
     public Task<IResult> GetOpenApiDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
-        api.Anonymous(req, ct => Task.FromResult(Results.Text(OpenApiDocument.Text, "application/json")));
+        api.Anonymous(req, _ => Task.FromResult(Results.Text(document.Json, "application/json")));
 }

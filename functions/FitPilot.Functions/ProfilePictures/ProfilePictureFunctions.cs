@@ -21,7 +21,7 @@ public sealed class ProfilePictureFunctions(Api api, ProfilePictureService pictu
         });
 
     [Function(nameof(GetTrainerProfilePicture))]
-    [ApiOperation("A PT's profile picture (the PT and their clients)", Access.SignedIn, null, null, RequestMediaType = null)]
+    [ApiOperation("A PT's profile picture (the PT and their clients)", Access.SignedIn, null, null, ResponseMediaType = "image/jpeg")]
     public Task<IResult> GetTrainerProfilePicture(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "trainers/{trainerId}/profile-picture")] HttpRequest req, string trainerId) =>
         api.SignedIn(req, async (user, ct) =>

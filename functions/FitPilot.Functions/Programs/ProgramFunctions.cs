@@ -82,19 +82,19 @@ public sealed class ProgramFunctions(Api api, ProgramService programs)
         });
 
     [Function(nameof(PauseProgram))]
-    [ApiOperation("Pause a client's program", Access.Trainer, null, typeof(ProgramDto))]
+    [ApiOperation("Pause a client's program", Access.Trainer, null, typeof(ProgramDto), Problems = [409])]
     public Task<IResult> PauseProgram(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "programs/{programId}/pause")] HttpRequest req, string programId) =>
         api.Trainer(req, async (pt, ct) => Api.Ok((await programs.PauseAsync(pt.TrainerId, programId, ct)).ToDto()));
 
     [Function(nameof(ResumeProgram))]
-    [ApiOperation("Resume a paused program (the schedule moves by the days it was paused)", Access.Trainer, null, typeof(ProgramDto))]
+    [ApiOperation("Resume a paused program (the schedule moves by the days it was paused)", Access.Trainer, null, typeof(ProgramDto), Problems = [409])]
     public Task<IResult> ResumeProgram(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "programs/{programId}/resume")] HttpRequest req, string programId) =>
         api.Trainer(req, async (pt, ct) => Api.Ok((await programs.ResumeAsync(pt.TrainerId, programId, ct)).ToDto()));
 
     [Function(nameof(PushBackProgram))]
-    [ApiOperation("Push the schedule back by some days", Access.Trainer, typeof(PushBackRequest), typeof(ProgramDto))]
+    [ApiOperation("Push the schedule back by some days", Access.Trainer, typeof(PushBackRequest), typeof(ProgramDto), Problems = [409])]
     public Task<IResult> PushBackProgram(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "programs/{programId}/push-back")] HttpRequest req, string programId) =>
         api.Trainer(req, async (pt, ct) =>
@@ -104,7 +104,7 @@ public sealed class ProgramFunctions(Api api, ProgramService programs)
         });
 
     [Function(nameof(EndProgram))]
-    [ApiOperation("End a program early (today)", Access.Trainer, null, typeof(ProgramDto))]
+    [ApiOperation("End a program early (today)", Access.Trainer, null, typeof(ProgramDto), Problems = [409])]
     public Task<IResult> EndProgram(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "programs/{programId}/end")] HttpRequest req, string programId) =>
         api.Trainer(req, async (pt, ct) => Api.Ok((await programs.EndAsync(pt.TrainerId, programId, ct)).ToDto()));

@@ -88,6 +88,30 @@ public sealed partial class BadInputTests(HostFixture host)
         Assert.True((await ApiClient.ProblemAsync(wrongType, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("email", out _));
     }
 
+    [Fact]
+    public async Task A_number_sent_as_a_string_is_a_400_that_names_the_field()
+    {
+        var pt = await _api.RegisterTrainerAsync();
+        static string Program(string reps, string weightKg) =>
+            "{\"name\": \"Strings\", \"isTemplate\": true, \"days\": [{\"dayOfWeek\": 1, \"exercises\": [{\"exerciseId\": \"Pullups\", \"sets\": 3, " +
+            $"\"reps\": {reps}, \"weightKg\": {weightKg}}}]}}]}}";
+
+        // Nested, an int and then a double: the field is named as the JSON names it, and the message says what to send.
+        foreach (var (body, field) in new[] { (Program("\"5\"", "20"), "days[0].exercises[0].reps"), (Program("5", "\"60.5\""), "days[0].exercises[0].weightKg") })
+        {
+            var problem = await ApiClient.ProblemAsync(await _api.SendAsync(HttpMethod.Post, "/api/programs", pt.Token, rawJson: body), HttpStatusCode.BadRequest);
+            var errors = problem.GetProperty("errors");
+            Assert.True(errors.TryGetProperty(field, out var messages), $"{field} not named: {problem}");
+            Assert.Contains("number", messages[0].GetString());
+        }
+        // Top level, a nullable int.
+        var me = await ApiClient.ProblemAsync(await _api.SendAsync(HttpMethod.Put, "/api/me", pt.Token, rawJson: "{\"name\": \"Pat\", \"yearsExperience\": \"5\"}"), HttpStatusCode.BadRequest);
+        Assert.True(me.GetProperty("errors").TryGetProperty("yearsExperience", out _), me.ToString());
+
+        // The same values as JSON numbers are taken.
+        Assert.Equal(HttpStatusCode.Created, (await _api.SendAsync(HttpMethod.Post, "/api/programs", pt.Token, rawJson: Program("5", "60.5"))).StatusCode);
+    }
+
     private static bool HasRequiredMembers(Type type) =>
         type.GetProperties().Any(p => p.GetCustomAttribute<System.Runtime.CompilerServices.RequiredMemberAttribute>() is not null);
 
