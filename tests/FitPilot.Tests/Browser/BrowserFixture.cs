@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // A cold first load (downloading and compiling the .NET runtime in WebAssembly) takes seconds on a
+        // busy 2-core machine: expectations wait as long as actions do, instead of Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         if (!File.Exists(ChromiumPath)) await InstallChromiumAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
