@@ -1,3 +1,4 @@
+using FitPilot.Functions.Http;
 using System.Collections.Concurrent;
 using FitPilot.Functions.Hosting;
 using FitPilot.Functions.Storage;

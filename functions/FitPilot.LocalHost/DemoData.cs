@@ -2,10 +2,12 @@ using FitPilot.Contracts.Auth;
 using FitPilot.Contracts.Clients;
 using FitPilot.Contracts.Exercises;
 using FitPilot.Contracts.Programs;
+using FitPilot.Functions.Accounts;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Clients;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Exercises;
-using FitPilot.Functions.Storage;
+using FitPilot.Functions.Programs;
 
 namespace FitPilot.LocalHost;
 
@@ -19,13 +21,14 @@ public static class DemoData
     public const string TrainerPassword = "demo-coach-password";
     public const string ClientEmail = "client@fitpilot.test";
     public const string ClientPassword = "demo-client-password";
+    /// <summary>The demo studio is in Sydney: its "today" is Sydney's.</summary>
+    public const string DemoZone = "Australia/Sydney";
 
     public static async Task SeedAsync(IServiceProvider services, ILogger log, CancellationToken ct)
     {
         var library = services.GetRequiredService<ExerciseLibrary>();
         log.LogInformation("Exercise library: {Count} exercises", (await library.AllAsync(ct)).Count);
 
-        var storage = services.GetRequiredService<StorageClients>();
         var logins = services.GetRequiredService<Logins>();
         if (await logins.FindAsync(TrainerEmail, ct) is not null)
         {
@@ -36,11 +39,10 @@ public static class DemoData
         var accounts = services.GetRequiredService<AccountService>();
         var session = await accounts.RegisterTrainerAsync(new RegisterTrainerRequest
         {
-            Name = "Casey Coach", Email = TrainerEmail, Password = TrainerPassword, BusinessName = "Harbour Strength Co.",
+            Name = "Casey Coach", Email = TrainerEmail, Password = TrainerPassword, BusinessName = "Harbour Strength Co.", TimeZone = DemoZone,
         }, ct);
         var trainerId = session.User.Id;
-        var trainer = new UserSession(trainerId, Roles.Trainer, TrainerEmail, trainerId, null, SessionId: "demo-seed");
-        await accounts.UpdateTrainerProfileAsync(trainer, new Contracts.Trainers.UpdateTrainerProfileRequest
+        await accounts.UpdateTrainerAsync(trainerId, new Contracts.Trainers.UpdateTrainerProfileRequest
         {
             Name = "Casey Coach", BusinessName = "Harbour Strength Co.", Location = "Sydney, NSW", YearsExperience = 8,
             Bio = "Strength coach for busy people: three sessions a week, real food, steady progress.",
@@ -48,16 +50,16 @@ public static class DemoData
         }, ct);
 
         // The demo client has joined already: a login with a password and an active profile.
-        var clientId = AccountService.NewId();
+        var clientId = Ids.New();
         var hasher = services.GetRequiredService<PasswordHasher>();
         var now = DateTimeOffset.UtcNow;
         if (!await logins.TryClaimAsync(LoginEntity.For(ClientEmail, Roles.Client, clientId, trainerId, now, hasher.Hash(ClientPassword)), _ => Task.FromResult(false), ct))
             throw new InvalidOperationException($"{ClientEmail} is taken by another account in this storage account.");
-        await new TenantTable(storage.Table(StorageNames.ClientsTable)).AddAsync(new ClientEntity
+        await services.GetRequiredService<ClientStore>().AddAsync(new ClientEntity
         {
             PartitionKey = trainerId, RowKey = clientId, Name = "Jordan Client", Email = ClientEmail, Status = ClientStatuses.Active,
             Age = 34, HeightCm = 178, StartingWeightKg = 92, CurrentWeightKg = 88.5, BodyFatPercentage = 24,
-            InvitedAt = now.AddDays(-21), JoinedAt = now.AddDays(-20), CreatedAt = now.AddDays(-21), UpdatedAt = now,
+            InvitedAt = now.AddDays(-21), JoinedAt = now.AddDays(-20), CreatedAt = now.AddDays(-21), UpdatedAt = now, TimeZone = DemoZone,
         }, ct);
 
         var exercises = services.GetRequiredService<ExerciseService>();
@@ -69,7 +71,7 @@ public static class DemoData
             VideoUrl = "https://www.youtube.com/watch?v=MeIiIdhvXT4",
         }, ct);
         // A template, and the demo client's program from it: a workout every day, so the demo always has a "today".
-        var programs = services.GetRequiredService<Functions.Programs.ProgramService>();
+        var programs = services.GetRequiredService<ProgramService>();
         ProgramExercise E(string id, int sets, int reps, double? kg, string? superset = null, string? tempo = null, int? rir = null) =>
             new() { ExerciseId = id, Sets = sets, Reps = reps, WeightKg = kg, RestSeconds = 90, SupersetGroup = superset, Tempo = tempo, Rir = rir };
         List<ProgramExercise> A() => [E("Barbell_Squat", 3, 5, 80, tempo: "3-1-1-0", rir: 2), E("Barbell_Bench_Press_-_Medium_Grip", 3, 8, 60, "A"), E("Pullups", 3, 8, null, "A")];
@@ -79,7 +81,7 @@ public static class DemoData
             Name = "Full body A/B", IsTemplate = true,
             Days = Enumerable.Range(0, 7).Select(d => new ProgramDay { DayOfWeek = d, Title = d % 2 == 0 ? "Full body A" : "Full body B", Exercises = d % 2 == 0 ? A() : B() }).ToList(),
         }, ct);
-        await programs.AssignAsync(trainerId, template.Id, new AssignTemplateRequest { ClientIds = [clientId], StartDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-7) }, ct);
+        await programs.AssignAsync(trainerId, template.Value.Id, new AssignTemplateRequest { ClientIds = [clientId], StartDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-7) }, ct);
         log.LogInformation("Seeded demo PT {Trainer} and client {Client}", TrainerEmail, ClientEmail);
     }
 }

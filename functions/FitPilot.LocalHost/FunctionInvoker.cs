@@ -1,3 +1,4 @@
+using FitPilot.Functions.Http;
 using System.Reflection;
 using FitPilot.Functions.Hosting;
 

@@ -1,3 +1,4 @@
+using FitPilot.Functions.Http;
 using FitPilot.Functions.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;

@@ -1,3 +1,4 @@
+using FitPilot.Functions.Http;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using FitPilot.Functions.Hosting;

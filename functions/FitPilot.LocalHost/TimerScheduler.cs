@@ -1,3 +1,4 @@
+using FitPilot.Functions.Http;
 using Cronos;
 using FitPilot.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;

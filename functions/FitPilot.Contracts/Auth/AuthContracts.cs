@@ -15,6 +15,8 @@ public sealed record RegisterTrainerRequest
     [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; set; }
     [Required, Password] public required string Password { get; set; }
     [StringLength(120)] public string? BusinessName { get; set; }
+    /// <summary>The PT's IANA time zone, from the browser at sign-up (e.g. "Australia/Sydney"); UTC when absent.</summary>
+    [TimeZone] public string? TimeZone { get; set; }
 }
 
 public sealed record LoginRequest
@@ -48,4 +50,8 @@ public sealed record SessionResponse(string Token, DateTimeOffset ExpiresAt, MeR
 /// <see cref="Role"/>. A client also gets <see cref="Coach"/>, their PT's public details.
 /// </summary>
 public sealed record MeResponse(string Id, string Role, string Email, string Name,
-    Trainers.TrainerProfile? Trainer, Clients.ClientProfile? Client, Trainers.CoachSummary? Coach = null);
+    Trainers.TrainerProfile? Trainer, Clients.ClientProfile? Client, Trainers.CoachSummary? Coach = null)
+{
+    /// <summary>The user's IANA time zone: what "today" means for them.</summary>
+    public string TimeZone => Trainer?.TimeZone ?? Client?.TimeZone ?? "UTC";
+}

@@ -87,3 +87,21 @@ public sealed class EmailAttribute : ValidationAttribute
 
     public override bool IsValid(object? value) => value is null || (value is string s && EmailAddresses.TryNormalise(s, out _));
 }
+
+/// <summary>
+/// An IANA time zone id as browsers report it (<c>Intl.DateTimeFormat().resolvedOptions().timeZone</c>):
+/// "UTC", "Australia/Sydney", "America/Argentina/Buenos_Aires", "Etc/GMT+10". The API also checks the id
+/// exists in its time-zone database; this is the shape check both sides share.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed partial class TimeZoneAttribute : ValidationAttribute
+{
+    public const int MaxLength = 64;
+
+    public TimeZoneAttribute() : base("Use a time zone like Australia/Sydney.") { }
+
+    public override bool IsValid(object? value) => value is null || (value is string s && s.Length <= MaxLength && Shape().IsMatch(s));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2}$")]
+    private static partial System.Text.RegularExpressions.Regex Shape();
+}

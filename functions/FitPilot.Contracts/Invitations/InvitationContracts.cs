@@ -10,4 +10,6 @@ public sealed record AcceptInvitationRequest
 {
     [Required, StringLength(200)] public required string Token { get; set; }
     [Required, Password] public required string Password { get; set; }
+    /// <summary>The client's IANA time zone, from the browser; UTC when absent.</summary>
+    [TimeZone] public string? TimeZone { get; set; }
 }

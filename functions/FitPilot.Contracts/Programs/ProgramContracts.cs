@@ -104,10 +104,3 @@ public sealed record PushBackRequest
 {
     [Range(1, 90)] public int Days { get; set; }
 }
-
-/// <summary>Today's date where the client is (their day of the week decides the workout).</summary>
-public static class ProgramSchedule
-{
-    /// <summary>Which grid day is on a date, for a program shifted by <paramref name="offsetDays"/>.</summary>
-    public static int GridDayFor(DateOnly date, int offsetDays) => (((int)date.DayOfWeek - offsetDays) % 7 + 7) % 7;
-}

@@ -9,3 +9,9 @@ public sealed record NotificationPreferences
     public bool CheckInReminders { get; set; } = true;
     public bool WeeklySummary { get; set; } = false;
 }
+
+/// <summary>The signed-in user's time zone (an IANA id such as "Europe/London"): their "today", adherence weeks and reminders follow it.</summary>
+public sealed record TimeZoneSettings
+{
+    [System.ComponentModel.DataAnnotations.Required, Common.TimeZone] public required string TimeZone { get; set; }
+}

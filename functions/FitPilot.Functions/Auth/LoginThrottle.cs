@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using FitPilot.Functions.Http;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Auth;
@@ -13,22 +13,9 @@ public sealed class LoginThrottle(StorageClients storage, TimeProvider clock)
 {
     private readonly TenantTable _table = new(storage.Table(StorageNames.RateLimitsTable));
 
-    /// <summary>
-    /// Deletes counters whose window has passed. The one cross-partition scan in the app: counters
-    /// are keyed by what they limit, and this nightly job is the only reader that needs them all.
-    /// </summary>
-    public async Task<int> DeleteExpiredAsync(CancellationToken ct)
-    {
-        var table = storage.Table(StorageNames.RateLimitsTable);
-        var deleted = 0;
-        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"ExpiresAt le {clock.GetUtcNow()}");
-        await foreach (var row in table.QueryAsync<CounterEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
-        {
-            await _table.DeleteAsync(row.PartitionKey, row.RowKey, ct);
-            deleted++;
-        }
-        return deleted;
-    }
+    /// <summary>Deletes counters whose window has passed (nightly).</summary>
+    public Task<int> DeleteExpiredAsync(CancellationToken ct) =>
+        _table.DeleteRowsAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"ExpiresAt le {clock.GetUtcNow()}"), ct);
 
     public sealed class CounterEntity : ITableEntity
     {
@@ -46,8 +33,8 @@ public sealed class LoginThrottle(StorageClients storage, TimeProvider clock)
         var (partition, row, ends) = Window(key, window);
         var counter = await _table.FindAsync<CounterEntity>(partition, row, ct);
         if (counter is not null && counter.Count >= max)
-            throw new ProblemException(429, "Too many attempts", "Too many attempts. Wait a few minutes and try again.")
-            { RetryAfterSeconds = (int)Math.Ceiling((ends - clock.GetUtcNow()).TotalSeconds) };
+            throw DomainException.TooManyRequests("Too many attempts", "Too many attempts. Wait a few minutes and try again.",
+                (int)Math.Ceiling((ends - clock.GetUtcNow()).TotalSeconds));
     }
 
     public async Task RecordAsync(string key, TimeSpan window, CancellationToken ct)
@@ -69,7 +56,7 @@ public sealed class LoginThrottle(StorageClients storage, TimeProvider clock)
                     return;
                 }
             }
-            catch (ProblemException e) when (e.Status == 409) { /* raced another instance: read again */ }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict) { /* raced another instance: read again */ }
         }
     }
 

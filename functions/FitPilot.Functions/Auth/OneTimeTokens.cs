@@ -60,13 +60,7 @@ public sealed class OneTimeTokens(StorageClients storage, TimeProvider clock)
         var now = clock.GetUtcNow();
         var deleted = 0;
         foreach (var kind in Kinds)
-        {
-            await foreach (var row in _table.QueryPartitionAsync<TokenEntity>(kind, ct, TableClient.CreateQueryFilter($"ExpiresAt le {now}")))
-            {
-                await _table.DeleteAsync(kind, row.RowKey, ct);
-                deleted++;
-            }
-        }
+            deleted += await _table.DeleteRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {kind} and ExpiresAt le {now}"), ct);
         return deleted;
     }
 

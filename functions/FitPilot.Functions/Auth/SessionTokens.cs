@@ -33,8 +33,11 @@ public sealed class SessionTokens(IOptions<AuthOptions> options, TimeProvider cl
         });
     }
 
-    /// <summary>The session a token names, or null for anything not issued by us and still valid (the caller checks the session still exists).</summary>
-    public async Task<UserSession?> ValidateAsync(string token)
+    /// <summary>What a valid token says: who, their role and tenant, and the session it belongs to.</summary>
+    public sealed record Claims(string UserId, string Role, string Email, string TrainerId, string SessionId);
+
+    /// <summary>The claims of a token we issued that is still valid, or null (the caller checks the session still exists).</summary>
+    public async Task<Claims?> ValidateAsync(string token)
     {
         if (token.Length > 4096) return null;
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
@@ -47,6 +50,6 @@ public sealed class SessionTokens(IOptions<AuthOptions> options, TimeProvider cl
         string? Claim(string name) => result.Claims.TryGetValue(name, out var v) ? v?.ToString() : null;
         var (sub, role, email, tid, sid) = (Claim("sub"), Claim("role"), Claim("email"), Claim("tid"), Claim("sid"));
         if (sub is null || email is null || tid is null || sid is null || role is not (Roles.Trainer or Roles.Client)) return null;
-        return new UserSession(sub, role, email, tid, role == Roles.Client ? sub : null, sid);
+        return new Claims(sub, role, email, tid, sid);
     }
 }

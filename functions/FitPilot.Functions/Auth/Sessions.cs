@@ -1,13 +1,18 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace FitPilot.Functions.Auth;
 
-/// <summary>One signed-in device: table <c>sessions</c>, PartitionKey = the user's id, RowKey = the session id in their token.</summary>
+/// <summary>
+/// One signed-in device: table <c>sessions</c>, PartitionKey = the user's id, RowKey = the session id in
+/// their token. It also carries the user's time zone, so every request knows the caller's "today"
+/// without another read.
+/// </summary>
 public sealed class SessionEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -16,6 +21,7 @@ public sealed class SessionEntity : ITableEntity
     public ETag ETag { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
+    public string TimeZone { get; set; } = UserTime.DefaultZone;
 }
 
 /// <summary>
@@ -32,24 +38,26 @@ public sealed class Sessions(StorageClients storage, SessionTokens tokens, IMemo
     private readonly TenantTable _table = new(storage.Table(StorageNames.SessionsTable));
 
     /// <summary>Starts a session for a login: its row, then the signed token that names it.</summary>
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> StartAsync(LoginEntity login, CancellationToken ct)
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> StartAsync(LoginEntity login, string timeZone, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var session = new SessionEntity
         {
-            PartitionKey = login.UserId, RowKey = Base64UrlId(), CreatedAt = now, ExpiresAt = now + options.Value.SessionLifetime,
+            PartitionKey = login.UserId, RowKey = Base64UrlId(), CreatedAt = now, ExpiresAt = now + options.Value.SessionLifetime, TimeZone = timeZone,
         };
         await _table.AddAsync(session, ct);
         return (tokens.Issue(login, session.RowKey, session.ExpiresAt), session.ExpiresAt);
     }
 
-    public async Task<bool> IsActiveAsync(string userId, string sessionId, CancellationToken ct)
+    /// <summary>The session, while it is active (cached per instance for <see cref="CheckCacheTime"/>).</summary>
+    public async Task<SessionEntity?> FindActiveAsync(string userId, string sessionId, CancellationToken ct)
     {
-        if (cache.TryGetValue(CacheKey(sessionId), out bool active)) return active;
-        var row = await _table.FindAsync<SessionEntity>(userId, sessionId, ct);
-        active = row is not null && row.ExpiresAt > clock.GetUtcNow();
-        cache.Set(CacheKey(sessionId), active, CheckCacheTime);
-        return active;
+        if (!cache.TryGetValue(CacheKey(sessionId), out SessionEntity? row))
+        {
+            row = await _table.FindAsync<SessionEntity>(userId, sessionId, ct);
+            cache.Set(CacheKey(sessionId), row, CheckCacheTime);
+        }
+        return row is not null && row.ExpiresAt > clock.GetUtcNow() ? row : null;
     }
 
     /// <summary>Ends one session (log out on this device).</summary>
@@ -62,30 +70,27 @@ public sealed class Sessions(StorageClients storage, SessionTokens tokens, IMemo
     /// <summary>Ends every session of a user (log out everywhere, password change, removal).</summary>
     public async Task EndAllAsync(string userId, CancellationToken ct)
     {
-        var ids = new List<string>();
-        await foreach (var row in _table.QueryPartitionAsync<SessionEntity>(userId, ct)) ids.Add(row.RowKey);
-        foreach (var id in ids)
+        await foreach (var row in _table.QueryPartitionAsync<SessionEntity>(userId, ct))
         {
-            await _table.DeleteAsync(userId, id, ct);
-            cache.Remove(CacheKey(id));
+            await _table.DeleteAsync(userId, row.RowKey, ct);
+            cache.Remove(CacheKey(row.RowKey));
         }
     }
 
-    /// <summary>
-    /// Deletes expired sessions (nightly). Like the throttle clean-up, the one cross-partition scan of
-    /// this table: sessions are keyed by user, and only this job needs them all.
-    /// </summary>
-    public async Task<int> DeleteExpiredAsync(CancellationToken ct)
+    /// <summary>A user moved time zone: every device of theirs uses it (this instance at once, others within the cache time).</summary>
+    public async Task SetTimeZoneAsync(string userId, string timeZone, CancellationToken ct)
     {
-        var deleted = 0;
-        var filter = TableClient.CreateQueryFilter($"ExpiresAt le {clock.GetUtcNow()}");
-        await foreach (var row in storage.Table(StorageNames.SessionsTable).QueryAsync<SessionEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        await foreach (var row in _table.QueryPartitionAsync<SessionEntity>(userId, ct))
         {
-            await _table.DeleteAsync(row.PartitionKey, row.RowKey, ct);
-            deleted++;
+            row.TimeZone = timeZone;
+            await _table.UpsertAsync(row, ct);
+            cache.Remove(CacheKey(row.RowKey));
         }
-        return deleted;
     }
+
+    /// <summary>Deletes expired sessions (nightly).</summary>
+    public Task<int> DeleteExpiredAsync(CancellationToken ct) =>
+        _table.DeleteRowsAsync(TableClient.CreateQueryFilter($"ExpiresAt le {clock.GetUtcNow()}"), ct);
 
     private static string CacheKey(string sessionId) => "session:" + sessionId;
 

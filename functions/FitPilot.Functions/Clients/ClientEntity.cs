@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Clients;
+using FitPilot.Functions.Common;
 
 namespace FitPilot.Functions.Clients;
 
@@ -27,6 +28,8 @@ public sealed class ClientEntity : ITableEntity
     /// <summary>Hash of the pending invitation token, so re-invite and revoke can retire it.</summary>
     public string? InvitationTokenHash { get; set; }
     public DateTimeOffset? JoinedAt { get; set; }
+    /// <summary>IANA time zone (null on rows from before time zones: UTC).</summary>
+    public string? TimeZone { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -35,7 +38,7 @@ public sealed class ClientEntity : ITableEntity
 
     public ClientProfile ToProfile() => new(
         Id, TrainerId, Name, Email, Status, Age, HeightCm, StartingWeightKg, CurrentWeightKg, BodyFatPercentage,
-        PhoneNumber, ProfilePictureUrl, InvitedAt, InvitationExpiresAt, JoinedAt, CreatedAt, UpdatedAt);
+        PhoneNumber, ProfilePictureUrl, InvitedAt, InvitationExpiresAt, JoinedAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone);
 
     public void Apply(UpdateClientRequest update, DateTimeOffset now)
     {

@@ -1,7 +1,7 @@
 using FitPilot.Contracts.Common;
 using FitPilot.Contracts.Exercises;
 using FitPilot.Functions.Http;
-using FitPilot.Functions.OpenApi;
+using FitPilot.Functions.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -16,7 +16,7 @@ public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
             "limit: 1–100, default 50", "cursor: nextCursor of the previous page"])]
     public Task<IResult> ListExercises(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises")] HttpRequest req) =>
-        api.Trainer(req, async (pt, ct) =>
+        api.Handle<TrainerCaller>(req, async call =>
         {
             var filter = new ExerciseService.Filter(
                 Query.Optional(req, "q", 100),
@@ -25,47 +25,46 @@ public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
                 Query.OneOf(req, "category", ExerciseVocabulary.Categories),
                 Query.OneOf(req, "level", ExerciseVocabulary.Levels),
                 Query.OneOf(req, "source", [ExerciseSources.Library, ExerciseSources.Own]));
-            return Api.Ok(await exercises.ListAsync(pt.TrainerId, filter, Query.Limit(req), Query.Cursor(req), ct));
+            return Reply.Ok(await exercises.ListAsync(call.Caller.TrainerId, filter, Query.Limit(req), Query.Cursor(req), call.Cancellation));
         });
 
     [Function(nameof(CreateExercise))]
     [ApiOperation("Create one of the PT's own exercises", Access.Trainer, typeof(SaveExerciseRequest), typeof(ExerciseDto), 201)]
     public Task<IResult> CreateExercise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exercises")] HttpRequest req) =>
-        api.Trainer(req, async (pt, ct) =>
+        api.Handle<TrainerCaller, SaveExerciseRequest>(req, async call =>
         {
-            var exercise = await exercises.CreateAsync(pt.TrainerId, await RequestBody.ReadAsync<SaveExerciseRequest>(req, ct), ct);
-            return Api.Created($"/api/exercises/{exercise.Id}", exercise.ToDto(), req.HttpContext.Response, exercise.ETag);
+            var exercise = await exercises.CreateAsync(call.Caller.TrainerId, call.Body, call.Cancellation);
+            return Reply.Created($"/api/exercises/{exercise.Id}", new Versioned<ExerciseDto>(exercise.ToDto(), exercise.ETag));
         });
 
     [Function(nameof(GetExercise))]
     [ApiOperation("One exercise (library or own; a client sees their PT's)", Access.SignedIn, null, typeof(ExerciseDto))]
     public Task<IResult> GetExercise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
-        api.SignedIn(req, async (user, ct) =>
+        api.Handle<Caller>(req, async call =>
         {
-            var exercise = await exercises.GetAsync(user.TrainerId, exerciseId, ct);
-            return exercise.IsGlobal ? Api.Ok(exercise.ToDto()) : Api.Ok(exercise.ToDto(), exercise.ETag, req.HttpContext.Response);
+            var exercise = await exercises.GetAsync(call.Caller.TrainerId, exerciseId, call.Cancellation);
+            return exercise.IsGlobal ? Reply.Ok(exercise.ToDto()) : Reply.Ok(new Versioned<ExerciseDto>(exercise.ToDto(), exercise.ETag));
         });
 
     [Function(nameof(UpdateExercise))]
     [ApiOperation("Edit one of the PT's own exercises (If-Match: the ETag read)", Access.Trainer, typeof(SaveExerciseRequest), typeof(ExerciseDto))]
     public Task<IResult> UpdateExercise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
-        api.Trainer(req, async (pt, ct) =>
+        api.Handle<TrainerCaller, SaveExerciseRequest>(req, async call =>
         {
-            var body = await RequestBody.ReadAsync<SaveExerciseRequest>(req, ct);
-            var exercise = await exercises.UpdateAsync(pt.TrainerId, exerciseId, body, Api.IfMatch(req), ct);
-            return Api.Ok(exercise.ToDto(), exercise.ETag, req.HttpContext.Response);
+            var exercise = await exercises.UpdateAsync(call.Caller.TrainerId, exerciseId, call.Body, call.IfMatch, call.Cancellation);
+            return Reply.Ok(new Versioned<ExerciseDto>(exercise.ToDto(), exercise.ETag));
         });
 
     [Function(nameof(DeleteExercise))]
     [ApiOperation("Delete one of the PT's own exercises", Access.Trainer, null, null, 204)]
     public Task<IResult> DeleteExercise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "exercises/{exerciseId}")] HttpRequest req, string exerciseId) =>
-        api.Trainer(req, async (pt, ct) =>
+        api.Handle<TrainerCaller>(req, async call =>
         {
-            await exercises.DeleteAsync(pt.TrainerId, exerciseId, Api.IfMatch(req), ct);
-            return Results.NoContent();
+            await exercises.DeleteAsync(call.Caller.TrainerId, exerciseId, call.IfMatch, call.Cancellation);
+            return Reply.NoContent();
         });
 }

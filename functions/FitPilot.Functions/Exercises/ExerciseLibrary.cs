@@ -1,5 +1,4 @@
 using FitPilot.Functions.ReferenceData;
-using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Exercises;
 
@@ -8,9 +7,8 @@ namespace FitPilot.Functions.Exercises;
 /// own copy as an embedded CSV). Seeded into the <c>global</c> partition of the exercises table
 /// when missing, then held in memory: it changes only with a new release of the app.
 /// </summary>
-public sealed class ExerciseLibrary(StorageClients storage, TimeProvider clock)
+public sealed class ExerciseLibrary(ExerciseStore store, TimeProvider clock)
 {
-    private readonly TenantTable _exercises = new(storage.Table(StorageNames.ExercisesTable));
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyDictionary<string, ExerciseEntity>? _byId;
     private IReadOnlyList<ExerciseEntity>? _all;
@@ -32,8 +30,7 @@ public sealed class ExerciseLibrary(StorageClients storage, TimeProvider clock)
 
     private async Task<List<ExerciseEntity>> SeedAsync(List<ExerciseEntity> rows, CancellationToken ct)
     {
-        foreach (var chunk in rows.Chunk(100))
-            await _exercises.UpsertBatchAsync(chunk, ct);
+        await store.SeedAsync(rows, ct);
         return rows;
     }
 
@@ -45,7 +42,7 @@ public sealed class ExerciseLibrary(StorageClients storage, TimeProvider clock)
         {
             if (_all is not null) return;
             var rows = new List<ExerciseEntity>();
-            await foreach (var row in _exercises.QueryPartitionAsync<ExerciseEntity>(ExerciseEntity.GlobalPartition, ct))
+            await foreach (var row in store.AllAsync(ExerciseEntity.GlobalPartition, ct))
                 rows.Add(row);
             var shipped = ReadShippedCsv(clock.GetUtcNow());
             if (rows.Count < shipped.Count) rows = await SeedAsync(shipped, ct);

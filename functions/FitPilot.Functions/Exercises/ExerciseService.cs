@@ -1,9 +1,6 @@
-using System.Buffers.Text;
-using System.Text;
 using FitPilot.Contracts.Common;
 using FitPilot.Contracts.Exercises;
-using FitPilot.Functions.Auth;
-using FitPilot.Functions.Http;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Exercises;
@@ -12,11 +9,8 @@ namespace FitPilot.Functions.Exercises;
 /// The exercise library as a PT sees it: the global library plus their own exercises (never
 /// another PT's). Own exercises are one partition read; the global ones come from memory.
 /// </summary>
-public sealed class ExerciseService(StorageClients storage, ExerciseLibrary library, TimeProvider clock)
+public sealed class ExerciseService(ExerciseStore store, ExerciseLibrary library, IExerciseUsage usage, TimeProvider clock)
 {
-    private readonly TenantTable _exercises = new(storage.Table(StorageNames.ExercisesTable));
-    private readonly TenantTable _programs = new(storage.Table(StorageNames.ProgramsTable));
-
     public sealed record Filter(string? Search, string? Muscle, string? Equipment, string? Category, string? Level, string? Source);
 
     /// <summary>
@@ -25,10 +19,10 @@ public sealed class ExerciseService(StorageClients storage, ExerciseLibrary libr
     /// </summary>
     public async Task<Page<ExerciseDto>> ListAsync(string trainerId, Filter filter, int limit, string? cursor, CancellationToken ct)
     {
-        var after = cursor is null ? null : DecodeCursor(cursor);
+        var after = cursor is null ? ((string Name, string Id)?)null : DecodeCursor(cursor);
         var candidates = new List<ExerciseEntity>();
         if (filter.Source is null or ExerciseSources.Own)
-            await foreach (var own in _exercises.QueryPartitionAsync<ExerciseEntity>(trainerId, ct))
+            await foreach (var own in store.AllAsync(trainerId, ct))
                 candidates.Add(own);
         if (filter.Source is null or ExerciseSources.Library)
             candidates.AddRange(await library.AllAsync(ct));
@@ -52,51 +46,47 @@ public sealed class ExerciseService(StorageClients storage, ExerciseLibrary libr
     /// <summary>A library exercise, or one of the tenant's own (a client sees their PT's).</summary>
     public async Task<ExerciseEntity> GetAsync(string trainerId, string exerciseId, CancellationToken ct) =>
         await library.FindAsync(exerciseId, ct)
-        ?? await _exercises.FindAsync<ExerciseEntity>(trainerId, exerciseId, ct)
-        ?? throw ProblemException.NotFound("No such exercise.");
+        ?? await store.FindAsync(trainerId, exerciseId, ct)
+        ?? throw DomainException.NotFound("No such exercise.");
 
     /// <summary>Every exercise the tenant may use (library + own), id → name: one partition read.</summary>
     public async Task<Dictionary<string, string>> VisibleNamesAsync(string trainerId, CancellationToken ct)
     {
         var names = (await library.AllAsync(ct)).ToDictionary(e => e.RowKey, e => e.Name, StringComparer.Ordinal);
-        await foreach (var own in _exercises.QueryPartitionAsync<ExerciseEntity>(trainerId, ct)) names[own.RowKey] = own.Name;
+        await foreach (var own in store.AllAsync(trainerId, ct)) names[own.RowKey] = own.Name;
         return names;
     }
 
     public async Task<ExerciseEntity> CreateAsync(string trainerId, SaveExerciseRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var exercise = new ExerciseEntity { PartitionKey = trainerId, RowKey = AccountService.NewId(), CreatedAt = now };
+        var exercise = new ExerciseEntity { PartitionKey = trainerId, RowKey = Ids.New(), CreatedAt = now };
         exercise.Apply(request, now);
-        await _exercises.AddAsync(exercise, ct);
+        await store.AddAsync(exercise, ct);
         return exercise;
     }
 
     public async Task<ExerciseEntity> UpdateAsync(string trainerId, string exerciseId, SaveExerciseRequest request, Azure.ETag? ifMatch, CancellationToken ct)
     {
-        var exercise = await OwnAsync(trainerId, exerciseId, ct);
-        Api.RequireVersion(ifMatch, exercise.ETag);
-        exercise.Apply(request, clock.GetUtcNow());
-        await _exercises.UpdateAsync(exercise, ct);
-        return exercise;
+        await RefuseLibraryAsync(exerciseId, ct);
+        return await store.ChangeAsync(trainerId, exerciseId, ifMatch, e => e.Apply(request, clock.GetUtcNow()), ct);
     }
 
     /// <summary>Deletes an own exercise no program uses (the data model's ON DELETE RESTRICT).</summary>
     public async Task DeleteAsync(string trainerId, string exerciseId, Azure.ETag? ifMatch, CancellationToken ct)
     {
-        var exercise = await OwnAsync(trainerId, exerciseId, ct);
-        await foreach (var program in _programs.QueryPartitionAsync<Programs.ProgramEntity>(trainerId, ct))
-            if (program.ExerciseIds.Split('|').Contains(exerciseId))
-                throw ProblemException.Conflict($"\"{program.Name}\" uses this exercise. Take it out of the program first.");
-        Api.RequireVersion(ifMatch, exercise.ETag);
-        await _exercises.DeleteAsync(trainerId, exercise.RowKey, ct, exercise.ETag);
+        await RefuseLibraryAsync(exerciseId, ct);
+        var exercise = await store.FindAsync(trainerId, exerciseId, ct) ?? throw DomainException.NotFound("No such exercise.");
+        TenantTable.RequireVersion(ifMatch, exercise.ETag);
+        if (await usage.ProgramUsingAsync(trainerId, exerciseId, ct) is { } program)
+            throw DomainException.Conflict($"\"{program}\" uses this exercise. Take it out of the program first.");
+        await store.DeleteAsync(exercise, ct);
     }
 
-    private async Task<ExerciseEntity> OwnAsync(string trainerId, string exerciseId, CancellationToken ct)
+    private async Task RefuseLibraryAsync(string exerciseId, CancellationToken ct)
     {
         if (await library.FindAsync(exerciseId, ct) is not null)
-            throw ProblemException.Forbidden("Library exercises are shared by every PT and cannot be changed. Create your own version instead.");
-        return await _exercises.FindAsync<ExerciseEntity>(trainerId, exerciseId, ct) ?? throw ProblemException.NotFound("No such exercise.");
+            throw DomainException.Forbidden("Library exercises are shared by every PT and cannot be changed. Create your own version instead.");
     }
 
     private static int Compare(ExerciseEntity e, (string Name, string Id) after)
@@ -105,16 +95,9 @@ public sealed class ExerciseService(StorageClients storage, ExerciseLibrary libr
         return byName != 0 ? byName : StringComparer.Ordinal.Compare(e.RowKey, after.Id);
     }
 
-    private static string EncodeCursor(ExerciseEntity last) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(last.Name + "\n" + last.RowKey));
+    /// <summary>Keyset paging: the cursor is the last (name, id) of the page.</summary>
+    private static string EncodeCursor(ExerciseEntity last) => Cursors.Encode(last.Name + "\n" + last.RowKey);
 
-    private static (string Name, string Id)? DecodeCursor(string cursor)
-    {
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n');
-            if (parts.Length == 2) return (parts[0], parts[1]);
-        }
-        catch (FormatException) { }
-        throw ProblemException.BadQuery("cursor", "This cursor is not valid; start from the first page.");
-    }
+    private static (string Name, string Id) DecodeCursor(string cursor) =>
+        Cursors.Decode(cursor).Split('\n') is [var name, var id] ? (name, id) : throw Cursors.Invalid();
 }

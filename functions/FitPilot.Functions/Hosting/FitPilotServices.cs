@@ -1,12 +1,19 @@
+using FitPilot.Functions.Accounts;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Clients;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Email;
+using FitPilot.Functions.Events;
 using FitPilot.Functions.Exercises;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Invitations;
+using FitPilot.Functions.OpenApi;
 using FitPilot.Functions.ProfilePictures;
+using FitPilot.Functions.Programs;
 using FitPilot.Functions.Settings;
 using FitPilot.Functions.Storage;
+using FitPilot.Functions.Trainers;
+using FitPilot.Functions.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,33 +46,53 @@ public static class FitPilotServices
         services.AddSingleton<PartitionLocks>();
         services.AddHostedService<StorageInitializer>();
 
+        // The pipeline and its authentication.
+        services.AddSingleton<Api>();
+        services.AddSingleton<SessionAuth>();
+        services.AddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<SessionAuth>());
+        services.AddSingleton(sp => new SessionCookie(sp.GetRequiredService<IOptions<AuthOptions>>().Value.SecureCookie));
+        services.AddSingleton<OpenApiDocument>();
+
+        // Domain events (queue domain-events) and the email outbox.
+        services.AddSingleton<EventRegistry>();
+        services.AddSingleton<EventBus>();
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+
+        // Auth: credentials, sessions, one-time tokens, throttles.
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<Logins>();
         services.AddSingleton<Sessions>();
         services.AddSingleton<SessionTokens>();
-        services.AddSingleton<SessionCookie>();
-        services.AddSingleton<SessionAuth>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OneTimeTokens>();
-        services.AddSingleton<Api>();
-        services.AddSingleton<OpenApi.OpenApiDocument>();
+        services.AddSingleton<AuthService>();
 
-        services.AddSingleton<EmailOutbox>();
-        services.AddSingleton<IEmailSender, SmtpEmailSender>();
-
+        // Profiles and accounts.
+        services.AddSingleton<TrainerStore>();
+        services.AddSingleton<ClientStore>();
         services.AddSingleton<AccountService>();
-        services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<IUserProfiles>(sp => sp.GetRequiredService<AccountService>());
         services.AddSingleton<ClientService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<SettingsService>();
-        services.AddSingleton<IClientDataOwner>(sp => sp.GetRequiredService<SettingsService>());
+        services.AddSingleton<ProfilePictureService>();
+
+        // Training: the exercise library, programs and each client's training partition.
+        services.AddSingleton<ExerciseStore>();
         services.AddSingleton<ExerciseLibrary>();
         services.AddSingleton<ExerciseService>();
-        services.AddSingleton<ProfilePictureService>();
-        services.AddSingleton<Programs.ProgramService>();
-        services.AddSingleton<IClientDataOwner>(sp => sp.GetRequiredService<Programs.ProgramService>());
-        services.AddSingleton<Training.TrainingService>();
-        services.AddSingleton<IClientDataOwner>(sp => sp.GetRequiredService<Training.TrainingService>());
+        services.AddSingleton<ProgramStore>();
+        services.AddSingleton<IExerciseUsage>(sp => sp.GetRequiredService<ProgramStore>());
+        services.AddSingleton<TrainingStore>();
+        services.AddSingleton<IProgramCopies, TrainingStore.ProgramCopies>();
+        services.AddSingleton<ProgramService>();
+        services.AddSingleton<TrainingService>();
+
+        // Who reacts to which event (each for its own data only).
+        services.AddEventHandler<ClientRemoved, ProgramService>(sp => sp.GetRequiredService<ProgramService>());
+        services.AddEventHandler<ClientRemoved, TrainingService>(sp => sp.GetRequiredService<TrainingService>());
+        services.AddEventHandler<ClientRemoved, SettingsService>(sp => sp.GetRequiredService<SettingsService>());
         return services;
     }
 

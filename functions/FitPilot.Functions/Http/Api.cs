@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Azure;
-using FitPilot.Functions.Auth;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,52 +11,50 @@ using Microsoft.Extensions.Logging;
 namespace FitPilot.Functions.Http;
 
 /// <summary>
-/// What every HTTP function does around its own logic, identically in both hosts: authenticate
-/// and authorise the caller, count storage round trips, and turn every failure into an RFC 9457
-/// problem response (never a stack trace, never a 500 for something the caller sent).
+/// The one endpoint pipeline, identical in both hosts: it reads the function's declared access
+/// (<see cref="ApiOperationAttribute"/>, the attribute the OpenAPI document reads), authenticates and
+/// authorises the caller, parses If-Match and the JSON body, calls the function with a typed
+/// <see cref="Call{TCaller}"/>, writes its typed <see cref="Reply"/>, counts storage round trips, and
+/// turns every failure into an RFC 9457 problem (domain refusals, HTTP-level problems, storage outages),
+/// never a stack trace and never a 500 for something the caller sent.
 /// </summary>
-public sealed class Api(SessionAuth auth, ILogger<Api> log)
+public sealed class Api(ICallerAuthenticator authenticator, ILogger<Api> log)
 {
     public const string RoundTripsHeader = "X-Storage-Round-Trips";
 
     /// <summary>Seconds a caller should wait before retrying while storage is unavailable.</summary>
     public const int StorageRetryAfterSeconds = 5;
 
-    /// <summary>No sign-in needed (register, log in, accept invitation, reset password…).</summary>
-    public Task<IResult> Anonymous(HttpRequest request, Func<CancellationToken, Task<IResult>> handler) =>
-        Run(request, (_, ct) => handler(ct), requireSession: false, role: null);
+    /// <summary>A function without a JSON body. <typeparamref name="TCaller"/> must match its declared access.</summary>
+    public Task<IResult> Handle<TCaller>(HttpRequest request, Func<Call<TCaller>, Task<Reply>> handler, [CallerMemberName] string function = "")
+        where TCaller : class =>
+        RunAsync<TCaller>(request, function, null, (caller, ifMatch, ct) => handler(new Call<TCaller>(caller, ifMatch, request, ct)));
 
-    /// <summary>Any signed-in user, PT or client.</summary>
-    public Task<IResult> SignedIn(HttpRequest request, Func<UserSession, CancellationToken, Task<IResult>> handler) =>
-        Run(request, (s, ct) => handler(s!, ct), requireSession: true, role: null);
+    /// <summary>A function with a JSON body of type <typeparamref name="TBody"/> (its declared request).</summary>
+    public Task<IResult> Handle<TCaller, TBody>(HttpRequest request, Func<Call<TCaller, TBody>, Task<Reply>> handler, [CallerMemberName] string function = "")
+        where TCaller : class where TBody : class =>
+        RunAsync<TCaller>(request, function, typeof(TBody), async (caller, ifMatch, ct) =>
+            await handler(new Call<TCaller, TBody>(caller, await RequestBody.ReadAsync<TBody>(request, ct), ifMatch, request, ct)));
 
-    /// <summary>PTs only: a client gets 403.</summary>
-    public Task<IResult> Trainer(HttpRequest request, Func<UserSession, CancellationToken, Task<IResult>> handler) =>
-        Run(request, (s, ct) => handler(s!, ct), requireSession: true, role: Contracts.Auth.Roles.Trainer);
-
-    /// <summary>Clients only: a PT gets 403.</summary>
-    public Task<IResult> Client(HttpRequest request, Func<UserSession, CancellationToken, Task<IResult>> handler) =>
-        Run(request, (s, ct) => handler(s!, ct), requireSession: true, role: Contracts.Auth.Roles.Client);
-
-    private async Task<IResult> Run(HttpRequest request, Func<UserSession?, CancellationToken, Task<IResult>> handler, bool requireSession, string? role)
+    private async Task<IResult> RunAsync<TCaller>(HttpRequest request, string function, Type? body, Func<TCaller, ETag?, CancellationToken, Task<Reply>> handler)
+        where TCaller : class
     {
         var roundTrips = StorageRoundTrips.Begin();
         var ct = request.HttpContext.RequestAborted;
         IResult result;
         try
         {
-            UserSession? session = null;
-            if (requireSession)
-            {
-                session = await auth.AuthenticateAsync(request, ct) ?? throw ProblemException.Unauthorized();
-                if (role is not null && session.Role != role)
-                    throw ProblemException.Forbidden($"Only a {role} can do this.");
-            }
-            result = await handler(session, ct);
+            var operation = Declared(function, typeof(TCaller), body);
+            var caller = await CallerAsync<TCaller>(request, operation.Access, ct);
+            result = (await handler(caller, IfMatch(request), ct)).ToResult(request.HttpContext.Response);
+        }
+        catch (DomainException e)
+        {
+            if (e.RetryAfterSeconds is { } seconds) request.HttpContext.Response.Headers.RetryAfter = seconds.ToString();
+            result = Problem(request, StatusOf(e.Kind), e.Title, e.Detail, e.Errors);
         }
         catch (ProblemException e)
         {
-            if (e.RetryAfterSeconds is { } seconds) request.HttpContext.Response.Headers.RetryAfter = seconds.ToString();
             result = Problem(request, e.Status, e.Title, e.Detail, e.Errors);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -87,32 +88,62 @@ public sealed class Api(SessionAuth auth, ILogger<Api> log)
         return result;
     }
 
-    public static IResult Problem(HttpRequest request, int status, string title, string? detail, IDictionary<string, string[]>? errors)
+    /// <summary>The caller the declared access asks for: anyone, anyone signed in, a PT (a client gets 403) or a client (a PT gets 403).</summary>
+    private async Task<TCaller> CallerAsync<TCaller>(HttpRequest request, Access access, CancellationToken ct) where TCaller : class
+    {
+        if (access == Access.Anonymous) return (Nobody.Instance as TCaller)!;
+        var caller = await authenticator.AuthenticateAsync(request, ct) ?? throw DomainException.Unauthorized();
+        return access switch
+        {
+            Access.Trainer when caller is not TrainerCaller => throw DomainException.Forbidden("Only a trainer can do this."),
+            Access.Client when caller is not ClientCaller => throw DomainException.Forbidden("Only a client can do this."),
+            _ => (caller as TCaller)!,
+        };
+    }
+
+    private static readonly ConcurrentDictionary<string, ApiOperationAttribute> Operations = new();
+
+    /// <summary>
+    /// The function's declaration, checked against its handler once: the caller type must be the one
+    /// its access gives, the body its declared request. A mismatch is a programming error, found by the
+    /// authorization tests that call every route.
+    /// </summary>
+    private static ApiOperationAttribute Declared(string function, Type caller, Type? body) => Operations.GetOrAdd(function, name =>
+    {
+        var operation = FunctionCatalog.HttpFunctions.SingleOrDefault(f => f.Name == name)?.Method.GetCustomAttribute<ApiOperationAttribute>()
+            ?? throw new InvalidOperationException($"{name} is not an HTTP function with [ApiOperation].");
+        var expected = operation.Access switch
+        {
+            Access.Anonymous => typeof(Nobody), Access.SignedIn => typeof(Caller), Access.Trainer => typeof(TrainerCaller), _ => typeof(ClientCaller),
+        };
+        if (caller != expected)
+            throw new InvalidOperationException($"{name} declares {operation.Access} access, so its handler takes {expected.Name}, not {caller.Name}.");
+        if (body is not null && body != operation.Request && body != operation.AlternativeRequest)
+            throw new InvalidOperationException($"{name} declares {operation.Request?.Name ?? "no"} request body, but its handler reads {body.Name}.");
+        return operation;
+    });
+
+    private static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.Invalid => 400,
+        DomainErrorKind.Unauthorized => 401,
+        DomainErrorKind.Forbidden => 403,
+        DomainErrorKind.NotFound => 404,
+        DomainErrorKind.Conflict => 409,
+        DomainErrorKind.Gone => 410,
+        DomainErrorKind.TooManyRequests => 429,
+        _ => 400,
+    };
+
+    public static IResult Problem(HttpRequest request, int status, string title, string? detail, IReadOnlyDictionary<string, string[]>? errors)
     {
         var problem = new ProblemDetails
         {
             Type = $"https://httpstatuses.io/{status}",
             Title = title, Status = status, Detail = detail, Instance = request.Path,
         };
-        if (errors is not null) problem.Extensions["errors"] = errors;
+        if (errors is not null) problem.Extensions["errors"] = errors.ToDictionary();
         return Results.Problem(problem);
-    }
-
-    /// <summary>200 with a JSON body in the API's one JSON shape.</summary>
-    public static IResult Ok<T>(T value) => Results.Json(value, FitPilotJson.Options);
-
-    /// <summary>200 with a JSON body and the version it shows (send it back as If-Match to change it).</summary>
-    public static IResult Ok<T>(T value, ETag etag, HttpResponse response)
-    {
-        response.Headers.ETag = etag.ToString("H");
-        return Results.Json(value, FitPilotJson.Options);
-    }
-
-    public static IResult Created<T>(string location, T value, HttpResponse response, ETag? etag = null)
-    {
-        response.Headers.Location = location;
-        if (etag is { } tag) response.Headers.ETag = tag.ToString("H");
-        return Results.Json(value, FitPilotJson.Options, statusCode: 201);
     }
 
     /// <summary>
@@ -132,17 +163,4 @@ public sealed class Api(SessionAuth auth, ILogger<Api> log)
                 new Dictionary<string, string[]> { ["If-Match"] = ["Send the one ETag you read."] });
         return new ETag(value);
     }
-
-    /// <summary>
-    /// Holds an update to the version the caller read: a different If-Match is a 409 before anything is
-    /// sent to storage; the update then carries the version read here, so a change in between is a 409 too.
-    /// </summary>
-    public static void RequireVersion(ETag? ifMatch, ETag current)
-    {
-        if (ifMatch is { } expected && !SameTag(expected, current))
-            throw ProblemException.Conflict("Someone else changed this in the meantime. Reload it and apply your change again.");
-    }
-
-    private static bool SameTag(ETag a, ETag b) => Opaque(a.ToString()) == Opaque(b.ToString());
-    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

@@ -1,34 +1,20 @@
 namespace FitPilot.Functions.Http;
 
 /// <summary>
-/// An outcome the caller caused or may see (RFC 9457 problem details): thrown anywhere in a
-/// request and turned into an <c>application/problem+json</c> response by <see cref="Api"/>.
+/// A problem with the HTTP request itself (RFC 9457): a body that is not JSON or too large, a wrong
+/// media type, a malformed header or query parameter. Refusals about the domain are
+/// <see cref="Common.DomainException"/>s; <see cref="Api"/> turns both into problem responses.
 /// </summary>
 public sealed class ProblemException(int status, string title, string? detail = null,
-    IDictionary<string, string[]>? errors = null) : Exception(detail ?? title)
+    IReadOnlyDictionary<string, string[]>? errors = null) : Exception(detail ?? title)
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
     public string? Detail { get; } = detail;
-    public IDictionary<string, string[]>? Errors { get; } = errors;
-    /// <summary>Seconds until the caller may retry (429), sent as Retry-After.</summary>
-    public int? RetryAfterSeconds { get; init; }
+    public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 
-    public static ProblemException NotFound(string? detail = null) =>
-        new(404, "Not found", detail ?? "There is nothing here, or you do not have access to it.");
-
-    public static ProblemException Conflict(string detail) => new(409, "Conflict", detail);
-
-    public static ProblemException Forbidden(string detail) => new(403, "Forbidden", detail);
-
-    public static ProblemException Unauthorized(string? detail = null) =>
-        new(401, "Unauthorized", detail ?? "Sign in to continue.");
-
-    public static ProblemException Validation(string field, string message) =>
+    public static ProblemException Invalid(string field, string message) =>
         new(400, "Validation failed", "One or more fields are not valid.", new Dictionary<string, string[]> { [field] = [message] });
-
-    public static ProblemException Validation(IDictionary<string, string[]> errors) =>
-        new(400, "Validation failed", "One or more fields are not valid.", errors);
 
     public static ProblemException BadQuery(string parameter, string message) =>
         new(400, "Invalid query parameter", message, new Dictionary<string, string[]> { [parameter] = [message] });

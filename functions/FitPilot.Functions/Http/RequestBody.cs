@@ -1,4 +1,5 @@
 using FitPilot.Contracts.Common;
+using FitPilot.Functions.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,7 @@ public static partial class RequestBody
                     : ExpectedValue(e.Message) is { } expected
                         ? $"Send {expected} here."
                         : "This value is not valid JSON of the expected type.";
-            throw ProblemException.Validation(string.IsNullOrEmpty(field) ? "$" : field, message);
+            throw ProblemException.Invalid(string.IsNullOrEmpty(field) ? "$" : field, message);
         }
         if (value is null)
             throw new ProblemException(400, "Missing body", "This request needs a JSON object, not null.");
@@ -53,7 +54,7 @@ public static partial class RequestBody
     public static void Validate(object value)
     {
         var errors = ContractValidator.Validate(value);
-        if (errors.Count > 0) throw ProblemException.Validation(errors.ToDictionary());
+        if (errors.Count > 0) throw DomainException.Invalid(errors);
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; more is a 413 before anything is parsed.</summary>

@@ -1,8 +1,6 @@
 using FitPilot.Contracts.Auth;
 using FitPilot.Contracts.Invitations;
-using FitPilot.Functions.Auth;
 using FitPilot.Functions.Http;
-using FitPilot.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -16,10 +14,10 @@ public sealed class InvitationFunctions(Api api, InvitationService invitations, 
         Query = ["token: the token from the emailed link"], Problems = [404, 410])]
     public Task<IResult> GetInvitation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "invitations")] HttpRequest req) =>
-        api.Anonymous(req, async ct =>
+        api.Handle<Nobody>(req, async call =>
         {
             var token = Query.Optional(req, "token", 200) ?? throw ProblemException.BadQuery("token", "token is required.");
-            return Api.Ok(await invitations.PreviewAsync(token, ct));
+            return Reply.Ok(await invitations.PreviewAsync(token, call.Cancellation));
         });
 
     [Function(nameof(AcceptInvitation))]
@@ -27,10 +25,10 @@ public sealed class InvitationFunctions(Api api, InvitationService invitations, 
         Problems = [404, 410])]
     public Task<IResult> AcceptInvitation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/accept")] HttpRequest req) =>
-        api.Anonymous(req, async ct =>
+        api.Handle<Nobody, AcceptInvitationRequest>(req, async call =>
         {
-            var session = await invitations.AcceptAsync(await RequestBody.ReadAsync<AcceptInvitationRequest>(req, ct), ct);
-            cookie.Set(req.HttpContext.Response, session.Token, session.ExpiresAt);
-            return Api.Ok(session);
+            var session = await invitations.AcceptAsync(call.Body, call.Cancellation);
+            cookie.Set(call.Response, session.Token, session.ExpiresAt);
+            return Reply.Ok(session);
         });
 }

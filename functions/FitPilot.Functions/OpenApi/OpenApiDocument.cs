@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using FitPilot.Functions.Hosting;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Http;
 using Microsoft.Extensions.Options;
 
@@ -82,7 +82,7 @@ public sealed partial class OpenApiDocument
                 ["securitySchemes"] = new JsonObject
                 {
                     ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" },
-                    ["cookie"] = new JsonObject { ["type"] = "apiKey", ["in"] = "cookie", ["name"] = Auth.SessionCookie.Name },
+                    ["cookie"] = new JsonObject { ["type"] = "apiKey", ["in"] = "cookie", ["name"] = SessionCookie.Name },
                 },
             },
         };

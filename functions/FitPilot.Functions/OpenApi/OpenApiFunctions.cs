@@ -10,5 +10,5 @@ public sealed class OpenApiFunctions(Api api, OpenApiDocument document)
     [ApiOperation("This API's OpenAPI 3.1 document", Access.Anonymous, null, null)]
     public Task<IResult> GetOpenApiDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
-        api.Anonymous(req, _ => Task.FromResult(Results.Text(document.Json, "application/json")));
+        api.Handle<Nobody>(req, _ => Task.FromResult(Reply.Text(document.Json, "application/json")));
 }

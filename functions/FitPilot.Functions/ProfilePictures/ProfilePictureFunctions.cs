@@ -1,5 +1,5 @@
 using FitPilot.Functions.Http;
-using FitPilot.Functions.OpenApi;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -13,23 +13,22 @@ public sealed class ProfilePictureFunctions(Api api, ProfilePictureService pictu
         RequestMediaType = "image/jpeg")]
     public Task<IResult> UploadProfilePicture(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "me/profile-picture")] HttpRequest req) =>
-        api.Trainer(req, async (pt, ct) =>
+        api.Handle<TrainerCaller>(req, async call =>
         {
-            var bytes = await RequestBody.ReadLimitedAsync(req, ProfilePictureService.MaxUploadBytes, ct);
-            await pictures.UploadAsync(pt.TrainerId, req.ContentType, bytes, ct);
-            return Results.Accepted();
+            var bytes = await RequestBody.ReadLimitedAsync(req, ProfilePictureService.MaxUploadBytes, call.Cancellation);
+            await pictures.UploadAsync(call.Caller.TrainerId, req.ContentType, bytes, call.Cancellation);
+            return Reply.Accepted();
         });
 
     [Function(nameof(GetTrainerProfilePicture))]
     [ApiOperation("A PT's profile picture (the PT and their clients)", Access.SignedIn, null, null, ResponseMediaType = "image/jpeg")]
     public Task<IResult> GetTrainerProfilePicture(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "trainers/{trainerId}/profile-picture")] HttpRequest req, string trainerId) =>
-        api.SignedIn(req, async (user, ct) =>
+        api.Handle<Caller>(req, async call =>
         {
-            if (user.TrainerId != trainerId) throw ProblemException.NotFound();
-            var image = await pictures.DownloadAsync(trainerId, ct);
-            req.HttpContext.Response.Headers.CacheControl = "private, max-age=3600";
-            return Results.Bytes(image.ToMemory(), "image/jpeg");
+            if (call.Caller.TrainerId != trainerId) throw DomainException.NotFound();
+            var image = await pictures.DownloadAsync(trainerId, call.Cancellation);
+            return Reply.Bytes(image.ToMemory(), "image/jpeg", "private, max-age=3600");
         });
 
     /// <summary>Azure delivers new uploads through Event Grid (required on Flex Consumption); the local host watches the container.</summary>

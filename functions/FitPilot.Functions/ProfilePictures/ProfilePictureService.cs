@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Storage;
 using FitPilot.Functions.Trainers;
@@ -12,21 +13,20 @@ namespace FitPilot.Functions.ProfilePictures;
 /// the blob trigger turns it into a 256×256 JPEG (re-encoding drops EXIF, GPS included) in
 /// <c>profile-pictures/{trainerId}.jpg</c>, points the profile at it and deletes the upload.
 /// </summary>
-public sealed class ProfilePictureService(StorageClients storage, TimeProvider clock, ILogger<ProfilePictureService> log)
+public sealed class ProfilePictureService(StorageClients storage, TrainerStore trainers, TimeProvider clock, ILogger<ProfilePictureService> log)
 {
     public const int MaxUploadBytes = 5 * 1024 * 1024;
     public const int Size = 256;
     private const long MaxPixels = 40_000_000;
     private static readonly string[] AcceptedTypes = ["image/jpeg", "image/png", "image/webp"];
 
-    private readonly TenantTable _trainers = new(storage.Table(StorageNames.TrainersTable));
 
     public async Task<string> UploadAsync(string trainerId, string? contentType, byte[] content, CancellationToken ct)
     {
         var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is null || !AcceptedTypes.Contains(mediaType))
             throw new ProblemException(415, "Unsupported media type", "Upload a JPEG, PNG or WebP image.");
-        if (content.Length == 0) throw ProblemException.Validation("$", "The image is empty.");
+        if (content.Length == 0) throw DomainException.Invalid("$", "The image is empty.");
         var uploadId = Guid.NewGuid().ToString("N");
         await storage.Container(StorageNames.ProfilePicturesIncoming)
             .GetBlobClient($"{trainerId}/{uploadId}")
@@ -40,7 +40,7 @@ public sealed class ProfilePictureService(StorageClients storage, TimeProvider c
         var incoming = storage.Container(StorageNames.ProfilePicturesIncoming).GetBlobClient(blobName);
         var trainerId = blobName.Split('/')[0];
         var jpeg = Normalise(content);
-        var trainer = await _trainers.FindAsync<TrainerEntity>(trainerId, TrainerEntity.Row, ct);
+        var trainer = await trainers.FindAsync(trainerId, ct);
         if (jpeg is null || trainer is null)
         {
             log.LogWarning("Dropped profile picture upload {Blob}: {Reason}", blobName, jpeg is null ? "not a usable image" : "no such trainer");
@@ -50,22 +50,12 @@ public sealed class ProfilePictureService(StorageClients storage, TimeProvider c
         await storage.Container(StorageNames.ProfilePictures).GetBlobClient(trainerId + ".jpg")
             .UploadAsync(new BinaryData(jpeg), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg", CacheControl = "private, max-age=3600" } }, ct);
         // Only the picture link changes: written over the version read, again if the PT saved their profile meanwhile.
-        for (var attempt = 1; ; attempt++)
+        await trainers.ChangeWithRetryAsync(trainerId, t =>
         {
             var now = clock.GetUtcNow();
-            trainer.ProfilePictureUrl = $"/api/trainers/{trainerId}/profile-picture?v={now.ToUnixTimeSeconds()}";
-            trainer.UpdatedAt = now;
-            try
-            {
-                await _trainers.UpdateAsync(trainer, ct);
-                break;
-            }
-            catch (ProblemException e) when (e.Status == 409 && attempt < 5)
-            {
-                trainer = await _trainers.FindAsync<TrainerEntity>(trainerId, TrainerEntity.Row, ct);
-                if (trainer is null) break;
-            }
-        }
+            t.ProfilePictureUrl = $"/api/trainers/{trainerId}/profile-picture?v={now.ToUnixTimeSeconds()}";
+            t.UpdatedAt = now;
+        }, ct);
         await incoming.DeleteIfExistsAsync(cancellationToken: ct);
     }
 
@@ -73,7 +63,7 @@ public sealed class ProfilePictureService(StorageClients storage, TimeProvider c
     {
         var blob = storage.Container(StorageNames.ProfilePictures).GetBlobClient(trainerId + ".jpg");
         try { return (await blob.DownloadContentAsync(ct)).Value.Content; }
-        catch (Azure.RequestFailedException e) when (e.Status == 404) { throw ProblemException.NotFound("No profile picture."); }
+        catch (Azure.RequestFailedException e) when (e.Status == 404) { throw DomainException.NotFound("No profile picture."); }
     }
 
     /// <summary>Centre-cropped square JPEG of <see cref="Size"/> px, or null when the bytes are not a sane image.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Programs;
@@ -7,10 +8,11 @@ namespace FitPilot.Functions.Programs;
 
 /// <summary>
 /// A program or template, read and written as one document: table <c>programs</c>, PartitionKey =
-/// the PT (tenant), RowKey = program id. Each grid day is its own JSON column (a property holds at
-/// most 32K characters: a day of 15 exercises with the longest notes in any script stays under, as
-/// <see cref="StoredJson"/> writes text as itself). A client's program is also kept,
-/// in this same shape, in the client's training partition (RowKey <c>prog|{id}</c>).
+/// the PT (tenant), RowKey = program id. Each grid day is its own JSON column (<see cref="StoredProgramDay"/>,
+/// version <see cref="DaysVersion"/>; a property holds at most 32K characters: a day of 15 exercises with
+/// the longest notes in any script stays under, as <see cref="StoredJson"/> writes text as itself).
+/// A client's program is also kept, in this same shape, in the client's training partition
+/// (<see cref="IProgramCopies"/>, owned by the Training feature).
 /// </summary>
 public sealed class ProgramEntity : ITableEntity
 {
@@ -30,6 +32,8 @@ public sealed class ProgramEntity : ITableEntity
     public string? Notes { get; set; }
     /// <summary>'|'-joined exercise ids in the grid, to refuse deleting an exercise a program uses.</summary>
     public string ExerciseIds { get; set; } = "";
+    /// <summary>The version of the day columns' JSON (absent on rows written before versions: 1).</summary>
+    public int DaysVersion { get; set; } = StoredProgramDay.Version;
     public string? Day0 { get; set; }
     public string? Day1 { get; set; }
     public string? Day2 { get; set; }
@@ -40,30 +44,39 @@ public sealed class ProgramEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The program's id, for the PT's row and the client's copy alike.</summary>
-    public string Id => RowKey.StartsWith(Training.TrainingRows.Program, StringComparison.Ordinal) ? RowKey[Training.TrainingRows.Program.Length..] : RowKey;
+    /// <summary>
+    /// The program's id: the RowKey of the PT's row. Not stored: the copy in a client's partition has its
+    /// own RowKey, and the Training feature, which owns that partition, sets this when it reads one.
+    /// </summary>
+    [IgnoreDataMember]
+    public string Id { get => _id ?? RowKey; set => _id = value; }
+    private string? _id;
 
-    public List<ProgramDay> Days() => Enumerable.Range(0, 7).Select(Day).OfType<ProgramDay>().ToList();
+    public IReadOnlyList<StoredProgramDay> Days() => Enumerable.Range(0, 7).Select(Day).OfType<StoredProgramDay>().ToList();
 
-    public ProgramDay? Day(int dayOfWeek) =>
+    public StoredProgramDay? Day(int dayOfWeek) =>
         (dayOfWeek switch { 0 => Day0, 1 => Day1, 2 => Day2, 3 => Day3, 4 => Day4, 5 => Day5, 6 => Day6, _ => null }) is { } json
-            ? StoredJson.Deserialize<ProgramDay>(json) with { DayOfWeek = dayOfWeek }
+            ? ReadDay(json) with { DayOfWeek = dayOfWeek }
             : null;
 
-    /// <summary>Whether the program runs on a date (paused programs still cover their dates).</summary>
-    public bool Covers(DateOnly date) =>
-        Status != ProgramStatuses.Ended && (ToDate(StartDate) is not { } s || s <= date) && (ToDate(EndDate) is not { } e || e >= date);
-
-    /// <summary>The same program under another key: the client's copy in their training partition.</summary>
-    public ProgramEntity CopyFor(string partitionKey, string rowKey) => new()
+    /// <summary>Version 1 is the only one so far; a version 2 would read the older JSON here.</summary>
+    private StoredProgramDay ReadDay(string json) => DaysVersion switch
     {
-        PartitionKey = partitionKey, RowKey = rowKey, Name = Name, ClientId = ClientId, IsTemplate = IsTemplate, Status = Status,
-        StartDate = StartDate, EndDate = EndDate, ScheduleOffsetDays = ScheduleOffsetDays, PausedOn = PausedOn, Notes = Notes,
-        ExerciseIds = ExerciseIds, Day0 = Day0, Day1 = Day1, Day2 = Day2, Day3 = Day3, Day4 = Day4, Day5 = Day5, Day6 = Day6,
-        CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+        <= StoredProgramDay.Version => StoredJson.Deserialize<StoredProgramDay>(json),
+        _ => throw new InvalidOperationException($"Program {Id} has days of version {DaysVersion}, newer than this app knows."),
     };
 
-    public void SetDays(IEnumerable<ProgramDay> days)
+    [IgnoreDataMember]
+    public ScheduleState Schedule
+    {
+        get => new(Status, ToDate(StartDate), ToDate(EndDate), ScheduleOffsetDays, ToDate(PausedOn));
+        set => (Status, StartDate, EndDate, ScheduleOffsetDays, PausedOn) = (value.Status, FromDate(value.Start), FromDate(value.End), value.OffsetDays, FromDate(value.PausedOn));
+    }
+
+    /// <summary>Whether the program runs on a date (paused programs still cover their dates).</summary>
+    public bool Covers(DateOnly date) => ProgramSchedule.Covers(Schedule, date);
+
+    public void SetDays(IEnumerable<StoredProgramDay> days)
     {
         Day0 = Day1 = Day2 = Day3 = Day4 = Day5 = Day6 = null;
         var ids = new HashSet<string>();
@@ -82,6 +95,7 @@ public sealed class ProgramEntity : ITableEntity
             }
             foreach (var e in day.Exercises) ids.Add(e.ExerciseId);
         }
+        DaysVersion = StoredProgramDay.Version;
         ExerciseIds = string.Join('|', ids);
     }
 
@@ -89,8 +103,8 @@ public sealed class ProgramEntity : ITableEntity
     public static DateTimeOffset? FromDate(DateOnly? value) => value is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 
     public ProgramDto ToDto() => new(Id, Name, ClientId, IsTemplate, Status, ToDate(StartDate), ToDate(EndDate), ScheduleOffsetDays,
-        ToDate(PausedOn), Notes, Days(), CreatedAt, UpdatedAt);
+        ToDate(PausedOn), Notes, Days().Select(d => d.ToContract()).ToList(), CreatedAt, UpdatedAt);
 
     public ProgramSummary ToSummary() => new(Id, Name, ClientId, IsTemplate, Status, ToDate(StartDate), ToDate(EndDate),
-        new[] { Day0, Day1, Day2, Day3, Day4, Day5, Day6 }.Count(d => d is not null && !d.Contains("\"exercises\":[]")), UpdatedAt);
+        Days().Count(d => d.Exercises.Count > 0), UpdatedAt);
 }

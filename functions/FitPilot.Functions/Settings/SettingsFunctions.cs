@@ -1,6 +1,6 @@
 using FitPilot.Contracts.Settings;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Http;
-using FitPilot.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -12,15 +12,29 @@ public sealed class SettingsFunctions(Api api, SettingsService settings)
     [ApiOperation("The signed-in user's email notification preferences", Access.SignedIn, null, typeof(NotificationPreferences))]
     public Task<IResult> GetNotificationPreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "settings/notifications")] HttpRequest req) =>
-        api.SignedIn(req, async (user, ct) => Api.Ok(await settings.GetNotificationsAsync(user.UserId, ct)));
+        api.Handle<Caller>(req, async call => Reply.Ok(await settings.GetNotificationsAsync(call.Caller.UserId, call.Cancellation)));
 
     [Function(nameof(UpdateNotificationPreferences))]
     [ApiOperation("Save the signed-in user's email notification preferences", Access.SignedIn, typeof(NotificationPreferences), typeof(NotificationPreferences))]
     public Task<IResult> UpdateNotificationPreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/notifications")] HttpRequest req) =>
-        api.SignedIn(req, async (user, ct) =>
+        api.Handle<Caller, NotificationPreferences>(req, async call =>
+            Reply.Ok(await settings.SaveNotificationsAsync(call.Caller.UserId, call.Body, call.Cancellation)));
+
+    [Function(nameof(UpdateTimeZone))]
+    [ApiOperation("Set the signed-in user's time zone (an IANA id): their today, adherence weeks and reminders follow it, on every device", Access.SignedIn,
+        typeof(TimeZoneSettings), typeof(TimeZoneSettings))]
+    public Task<IResult> UpdateTimeZone(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/time-zone")] HttpRequest req) =>
+        api.Handle<Caller, TimeZoneSettings>(req, async call => Reply.Ok(await settings.SaveTimeZoneAsync(call.Caller, call.Body, call.Cancellation)));
+
+    [Function(nameof(ListTimeZones))]
+    [ApiOperation("Every time zone id FitPilot knows (IANA, for the settings picker)", Access.SignedIn, null, typeof(List<string>))]
+    public Task<IResult> ListTimeZones(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "settings/time-zones")] HttpRequest req) =>
+        api.Handle<Caller>(req, call =>
         {
-            var body = await RequestBody.ReadAsync<NotificationPreferences>(req, ct);
-            return Api.Ok(await settings.SaveNotificationsAsync(user.UserId, body, ct));
+            call.Response.Headers.CacheControl = "private, max-age=86400";
+            return Task.FromResult(Reply.Ok(UserTime.Zones));
         });
 }

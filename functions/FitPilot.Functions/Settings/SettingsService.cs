@@ -1,14 +1,23 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Settings;
+using FitPilot.Functions.Auth;
 using FitPilot.Functions.Clients;
+using FitPilot.Functions.Common;
+using FitPilot.Functions.Events;
+using FitPilot.Functions.Http;
 using FitPilot.Functions.Storage;
+using FitPilot.Functions.Trainers;
 
 namespace FitPilot.Functions.Settings;
 
-/// <summary>Per-user settings (table <c>settings</c>, PartitionKey = user id): notification preferences.</summary>
-public sealed class SettingsService(StorageClients storage) : IClientDataOwner
+/// <summary>
+/// A user's settings: email notification preferences (table <c>settings</c>, PartitionKey = user id,
+/// owned here) and their time zone (kept on their profile, which Trainers and Clients own, and on
+/// their sessions, so every request knows their "today").
+/// </summary>
+public sealed class SettingsService(StorageClients storage, TrainerStore trainers, ClientStore clients, Sessions sessions, TimeProvider clock)
+    : IEventHandler<ClientRemoved>
 {
     private const string NotificationsRow = "notifications";
     private readonly TenantTable _settings = new(storage.Table(StorageNames.SettingsTable));
@@ -30,13 +39,23 @@ public sealed class SettingsService(StorageClients storage) : IClientDataOwner
 
     public async Task<NotificationPreferences> SaveNotificationsAsync(string userId, NotificationPreferences preferences, CancellationToken ct)
     {
-        await _settings.UpsertAsync(new SettingEntity
-        {
-            PartitionKey = userId, RowKey = NotificationsRow, Json = StoredJson.Serialize(preferences),
-        }, ct);
+        await _settings.UpsertAsync(new SettingEntity { PartitionKey = userId, RowKey = NotificationsRow, Json = StoredJson.Serialize(preferences) }, ct);
         return preferences;
     }
 
-    public async Task DeleteClientDataAsync(string trainerId, string clientId, CancellationToken ct) =>
-        await _settings.DeletePartitionAsync(clientId, ct);
+    /// <summary>Moves the user to another time zone: their profile, and every signed-in device of theirs.</summary>
+    public async Task<TimeZoneSettings> SaveTimeZoneAsync(Caller caller, TimeZoneSettings request, CancellationToken ct)
+    {
+        var zone = UserTime.Require(request.TimeZone);
+        var now = clock.GetUtcNow();
+        if (caller is ClientCaller client)
+            await clients.ChangeAsync(client.TrainerId, client.ClientId, null, c => { c.TimeZone = zone; c.UpdatedAt = now; }, ct);
+        else
+            await trainers.ChangeAsync(caller.TrainerId, null, t => { t.TimeZone = zone; t.UpdatedAt = now; }, ct);
+        await sessions.SetTimeZoneAsync(caller.UserId, zone, ct);
+        return new TimeZoneSettings { TimeZone = zone };
+    }
+
+    /// <summary>A removed client's settings go with them.</summary>
+    public Task HandleAsync(ClientRemoved removed, CancellationToken ct) => _settings.DeletePartitionAsync(removed.ClientId, ct);
 }

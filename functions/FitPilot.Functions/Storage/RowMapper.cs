@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace FitPilot.Functions.Storage;
 
 /// <summary>
-/// Turns a generic row into a typed entity. One query can then read rows of several kinds from one
+/// Turns a generic row into a typed entity, copies an entity under other keys, compares one with a row. One query can then read rows of several kinds from one
 /// partition (e.g. a client's program copies and exercise stats: one round trip instead of two).
 /// </summary>
 public static class RowMapper
@@ -24,6 +24,14 @@ public static class RowMapper
             });
         }
         return entity;
+    }
+
+    /// <summary>The same values under other keys (a program's copy in a client's partition): every stored property, none by hand.</summary>
+    public static T CopyAs<T>(T entity, string partitionKey, string rowKey) where T : class, ITableEntity, new()
+    {
+        var copy = new T { PartitionKey = partitionKey, RowKey = rowKey };
+        foreach (var property in Properties<T>.Settable) property.SetValue(copy, property.GetValue(entity));
+        return copy;
     }
 
     /// <summary>Whether a row holds the same value as the entity for every property the entity stores.</summary>
@@ -50,7 +58,7 @@ public static class RowMapper
     private static class Properties<T>
     {
         public static readonly PropertyInfo[] Settable = typeof(T).GetProperties()
-            .Where(p => p.CanWrite && p.Name is not (nameof(ITableEntity.PartitionKey) or nameof(ITableEntity.RowKey) or nameof(ITableEntity.Timestamp) or nameof(ITableEntity.ETag)))
+            .Where(p => p.CanWrite && p.GetCustomAttribute<System.Runtime.Serialization.IgnoreDataMemberAttribute>() is null && p.Name is not (nameof(ITableEntity.PartitionKey) or nameof(ITableEntity.RowKey) or nameof(ITableEntity.Timestamp) or nameof(ITableEntity.ETag)))
             .ToArray();
     }
 }

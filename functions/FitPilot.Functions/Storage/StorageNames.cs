@@ -15,13 +15,14 @@ public static class StorageNames
     public const string TrainingTable = "training";
 
     public const string EmailQueue = "email-outbox";
+    public const string EventsQueue = "domain-events";
 
     public const string ProfilePicturesIncoming = "profile-pictures-incoming";
     public const string ProfilePictures = "profile-pictures";
 
     public static readonly string[] Tables =
         [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable];
-    public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison"];
+    public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures];
 
     /// <summary>The app setting of the storage connection, as the Functions triggers name it.</summary>

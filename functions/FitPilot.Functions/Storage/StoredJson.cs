@@ -26,6 +26,8 @@ public static class StoredJson
 
     public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
 
+    public static JsonElement SerializeToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Options);
+
     /// <summary>Escapes only '"', '\' and control characters (RFC 8259 §7); every other character is written as is.</summary>
     private sealed class MinimalJsonEncoder : JavaScriptEncoder
     {

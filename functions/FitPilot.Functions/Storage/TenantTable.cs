@@ -1,16 +1,14 @@
-using System.Buffers.Text;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using FitPilot.Contracts.Common;
-using FitPilot.Functions.Http;
+using FitPilot.Functions.Common;
 
 namespace FitPilot.Functions.Storage;
 
 /// <summary>
-/// A table whose every read and write names its partition: the tenant key (a trainer id, a
-/// client id, an email for the login index). There is no method without one, so a query can
-/// never cross tenants by accident. Updates carry the ETag they read (optimistic concurrency).
+/// A table whose every read and write names its partition: the tenant key (a trainer id, a client
+/// id, a hashed email for the login index). There is no method without one, so a query can never
+/// cross tenants by accident. Updates carry the ETag they read (optimistic concurrency). Each table
+/// has one owner class (a store) that alone creates a TenantTable for it.
 /// </summary>
 public sealed class TenantTable(TableClient table)
 {
@@ -23,6 +21,10 @@ public sealed class TenantTable(TableClient table)
         var response = await table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: ct);
         return response.HasValue ? response.Value : null;
     }
+
+    /// <summary>The row, or a 404 domain error saying what is missing.</summary>
+    public async Task<T> GetAsync<T>(string partitionKey, string rowKey, string notFound, CancellationToken ct) where T : class, ITableEntity =>
+        await FindAsync<T>(partitionKey, rowKey, ct) ?? throw DomainException.NotFound(notFound);
 
     /// <summary>
     /// Inserts a new row; false when the key is already taken (unique index entities rely on this).
@@ -44,16 +46,17 @@ public sealed class TenantTable(TableClient table)
         }
     }
 
+    /// <summary>Inserts a row under a new key.</summary>
     public async Task AddAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
     {
         if (!await TryAddAsync(entity, ct))
-            throw new ProblemException(409, "Already exists", "A record with this key already exists.");
+            throw DomainException.Conflict("A record with this key already exists.", "Already exists");
     }
 
     /// <summary>
-    /// Replaces the row if nobody changed it since it was read (its ETag); otherwise 409 — unless the row
-    /// now holds exactly this entity: then the change is this call's own, applied by an attempt that
-    /// storage did not answer in time before the SDK retried it.
+    /// Replaces the row if nobody changed it since it was read (its ETag); otherwise a conflict — unless
+    /// the row now holds exactly this entity: then the change is this call's own, applied by an attempt
+    /// that storage did not answer in time before the SDK retried it.
     /// </summary>
     public async Task UpdateAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
     {
@@ -66,13 +69,35 @@ public sealed class TenantTable(TableClient table)
         catch (RequestFailedException e) when (e.Status == 412)
         {
             if (await IsStoredAsIsAsync(entity, ct)) return;
-            throw ProblemException.Conflict("Someone else changed this in the meantime. Reload it and apply your change again.");
+            throw DomainException.Stale();
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            throw ProblemException.NotFound();
+            throw DomainException.NotFound();
         }
     }
+
+    /// <summary>
+    /// Reads a row, holds it to the version the caller read (<paramref name="ifMatch"/>: a different one is a
+    /// conflict before anything is written), applies <paramref name="change"/> and saves it over the version read.
+    /// </summary>
+    public async Task<T> ChangeAsync<T>(string partitionKey, string rowKey, ETag? ifMatch, string notFound, Action<T> change, CancellationToken ct)
+        where T : class, ITableEntity
+    {
+        var entity = await GetAsync<T>(partitionKey, rowKey, notFound, ct);
+        RequireVersion(ifMatch, entity.ETag);
+        change(entity);
+        await UpdateAsync(entity, ct);
+        return entity;
+    }
+
+    /// <summary>A caller's If-Match against the version stored: weak and strong forms of one tag match.</summary>
+    public static void RequireVersion(ETag? expected, ETag current)
+    {
+        if (expected is { } tag && Opaque(tag) != Opaque(current)) throw DomainException.Stale();
+    }
+
+    private static string Opaque(ETag tag) => tag.ToString() is var s && s.StartsWith("W/", StringComparison.Ordinal) ? s[2..] : s;
 
     public async Task UpsertAsync<T>(T entity, CancellationToken ct) where T : ITableEntity
     {
@@ -81,7 +106,7 @@ public sealed class TenantTable(TableClient table)
         entity.ETag = response.Headers.ETag ?? default;
     }
 
-    /// <summary>Deletes a row; a row that is already gone is not an error.</summary>
+    /// <summary>Deletes a row (only that version, with <paramref name="ifMatch"/>); a row that is already gone is not an error.</summary>
     public async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken ct, ETag? ifMatch = null)
     {
         RequireKey(partitionKey);
@@ -91,17 +116,8 @@ public sealed class TenantTable(TableClient table)
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            throw ProblemException.Conflict("Someone else changed this in the meantime. Reload and try again.");
+            throw DomainException.Stale();
         }
-    }
-
-    /// <summary>Whether the stored row holds exactly this entity's values (then its ETag becomes the entity's).</summary>
-    private async Task<bool> IsStoredAsIsAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
-    {
-        var stored = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: ct);
-        if (!stored.HasValue || !RowMapper.HasSameValues(entity, stored.Value!)) return false;
-        entity.ETag = stored.Value!.ETag;
-        return true;
     }
 
     /// <summary>Every row of one partition (optionally filtered), page by page from the service.</summary>
@@ -118,37 +134,51 @@ public sealed class TenantTable(TableClient table)
         where T : class, ITableEntity, new()
     {
         RequireKey(partitionKey);
-        var continuation = cursor is null ? null : DecodeCursor(cursor);
+        var continuation = cursor is null ? null : Cursors.Decode(cursor);
         var pages = table.QueryAsync<T>(PartitionFilter(partitionKey, filter), maxPerPage: pageSize, cancellationToken: ct)
             .AsPages(continuation, pageSize);
         try
         {
             await foreach (var page in pages)
-                return (page.Values, page.ContinuationToken is null ? null : EncodeCursor(page.ContinuationToken));
+                return (page.Values, page.ContinuationToken is null ? null : Cursors.Encode(page.ContinuationToken));
         }
         catch (RequestFailedException e) when (cursor is not null && e.Status == 400)
         {
-            throw ProblemException.BadQuery("cursor", "This cursor is not valid; start from the first page.");
+            throw Cursors.Invalid();
         }
         return ([], null);
     }
 
     /// <summary>Deletes a whole partition in entity group transactions of up to 100 rows.</summary>
-    public async Task<int> DeletePartitionAsync(string partitionKey, CancellationToken ct)
+    public Task<int> DeletePartitionAsync(string partitionKey, CancellationToken ct)
     {
         RequireKey(partitionKey);
+        return DeleteRowsAsync(PartitionFilter(partitionKey, null), ct);
+    }
+
+    /// <summary>
+    /// Deletes every row matching <paramref name="filter"/> across partitions, in transactions per
+    /// partition: the nightly sweeps of expired rows (tokens, sessions, throttle counters), keyed by what
+    /// they limit, so only such a job reads them all.
+    /// </summary>
+    public async Task<int> DeleteRowsAsync(string filter, CancellationToken ct)
+    {
         var deleted = 0;
         var batch = new List<TableTransactionAction>(100);
-        await foreach (var row in table.QueryAsync<TableEntity>(PartitionFilter(partitionKey, null), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
+            if (batch.Count == 100 || (batch.Count > 0 && batch[0].Entity.PartitionKey != row.PartitionKey))
+            {
+                deleted += await SubmitAsync(batch, ct);
+                batch.Clear();
+            }
             batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
-            if (batch.Count == 100) { deleted += await Submit(batch, ct); batch.Clear(); }
         }
-        if (batch.Count > 0) deleted += await Submit(batch, ct);
+        if (batch.Count > 0) deleted += await SubmitAsync(batch, ct);
         return deleted;
     }
 
-    private async Task<int> Submit(List<TableTransactionAction> batch, CancellationToken ct)
+    private async Task<int> SubmitAsync(List<TableTransactionAction> batch, CancellationToken ct)
     {
         await table.SubmitTransactionAsync(batch, ct);
         return batch.Count;
@@ -161,6 +191,18 @@ public sealed class TenantTable(TableClient table)
         if (entities.Count > 100 || entities.Select(e => e.PartitionKey).Distinct().Count() != 1)
             throw new ArgumentException("A batch is at most 100 rows of one partition.", nameof(entities));
         await table.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+    }
+
+    /// <summary>Submits actions on one partition as one entity group transaction (all or nothing).</summary>
+    public Task SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct) => table.SubmitTransactionAsync(actions, ct);
+
+    /// <summary>Whether the stored row holds exactly this entity's values (then its ETag becomes the entity's).</summary>
+    private async Task<bool> IsStoredAsIsAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
+    {
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: ct);
+        if (!stored.HasValue || !RowMapper.HasSameValues(entity, stored.Value!)) return false;
+        entity.ETag = stored.Value!.ETag;
+        return true;
     }
 
     private static string PartitionFilter(string partitionKey, string? filter) =>
@@ -178,12 +220,4 @@ public sealed class TenantTable(TableClient table)
     public static bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= 512 &&
         key.All(c => c is not ('/' or '\\' or '#' or '?') && !char.IsControl(c));
-
-    private static string EncodeCursor(string token) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
-
-    private static string DecodeCursor(string cursor)
-    {
-        try { return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)); }
-        catch (FormatException) { throw ProblemException.BadQuery("cursor", "This cursor is not valid; start from the first page."); }
-    }
 }

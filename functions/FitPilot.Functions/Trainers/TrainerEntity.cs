@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Trainers;
+using FitPilot.Functions.Common;
 
 namespace FitPilot.Functions.Trainers;
 
@@ -30,24 +31,33 @@ public sealed class TrainerEntity : ITableEntity
     public DateTimeOffset TrialStartDate { get; set; }
     public DateTimeOffset? SubscriptionExpiresAt { get; set; }
     public string? StripeCustomerId { get; set; }
+    /// <summary>IANA time zone (null on rows from before time zones: UTC).</summary>
+    public string? TimeZone { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public string Id => PartitionKey;
 
-    /// <summary>Whole days of trial left, counted down from the trial's start (never below 0).</summary>
-    public int TrialDaysRemaining(DateTimeOffset now, int trialDays)
-    {
-        if (SubscriptionStatus != SubscriptionStatuses.Trial) return 0;
-        var left = TrialStartDate.AddDays(trialDays) - now;
-        return left <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(left.TotalDays);
-    }
+    public int TrialDaysRemaining(DateTimeOffset now, int trialDays) => Trial.DaysRemaining(SubscriptionStatus, TrialStartDate, now, trialDays);
 
     public CoachSummary ToCoachSummary() => new(Id, Name, BusinessName, Bio, Location, ProfilePictureUrl);
 
     public TrainerProfile ToProfile(DateTimeOffset now, int trialDays) => new(
         Id, Name, Email, Bio, Specializations, Certifications, PhoneNumber, ProfilePictureUrl, BusinessName,
         Location, YearsExperience, SubscriptionTier, SubscriptionStatus, TrialStartDate,
-        TrialDaysRemaining(now, trialDays), SubscriptionExpiresAt, CreatedAt, UpdatedAt);
+        TrialDaysRemaining(now, trialDays), SubscriptionExpiresAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone);
+
+    public void Apply(UpdateTrainerProfileRequest update, DateTimeOffset now)
+    {
+        Name = update.Name.Trim();
+        Bio = update.Bio;
+        Specializations = update.Specializations;
+        Certifications = update.Certifications;
+        PhoneNumber = update.PhoneNumber;
+        BusinessName = update.BusinessName;
+        Location = update.Location;
+        YearsExperience = update.YearsExperience;
+        UpdatedAt = now;
+    }
 }

@@ -1,6 +1,5 @@
 using FitPilot.Contracts.Training;
 using FitPilot.Functions.Http;
-using FitPilot.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -11,77 +10,69 @@ public sealed class TrainingFunctions(Api api, TrainingService training, TimePro
 {
     [Function(nameof(GetTodayWorkout))]
     [ApiOperation("Today's workout: targets, last time's numbers, sets already logged today", Access.Client, null, typeof(TodayWorkout),
-        Query = ["date: the client's local date (yyyy-MM-dd), default today in UTC"])]
+        Query = ["date: the client's local date (yyyy-MM-dd), default their today in their time zone"])]
     public Task<IResult> GetTodayWorkout(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "today")] HttpRequest req) =>
-        api.Client(req, async (me, ct) => Api.Ok(await training.TodayAsync(me.ClientId!, Query.Date(req, "date") ?? Today(), ct)));
+        api.Handle<ClientCaller>(req, async call =>
+            Reply.Ok(await training.TodayAsync(call.Caller.ClientId, Query.Date(req, "date") ?? call.Caller.Today(clock.GetUtcNow()), call.Cancellation)));
 
     [Function(nameof(LogSet))]
     [ApiOperation("Log one set (idempotent: the same id is stored once); says which personal bests it set", Access.Client, typeof(LogSetRequest), typeof(LogSetResponse), 201)]
     public Task<IResult> LogSet(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "logs")] HttpRequest req) =>
-        api.Client(req, async (me, ct) =>
+        api.Handle<ClientCaller, LogSetRequest>(req, async call =>
         {
-            var result = await training.LogSetAsync(me.ClientId!, await RequestBody.ReadAsync<LogSetRequest>(req, ct), ct);
-            return result.Replayed ? Api.Ok(result) : Api.Created($"/api/logs/{result.Log.Id}", result, req.HttpContext.Response);
+            var result = await training.LogSetAsync(call.Caller.ClientId, call.Caller.Today(clock.GetUtcNow()), call.Body, call.Cancellation);
+            return result.Replayed ? Reply.Ok(result) : Reply.Created($"/api/logs/{result.Log.Id}", result);
         });
 
     [Function(nameof(UpdateSetLog))]
     [ApiOperation("Correct a logged set", Access.Client, typeof(UpdateSetLogRequest), typeof(SetLog))]
     public Task<IResult> UpdateSetLog(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "logs/{logId}")] HttpRequest req, string logId) =>
-        api.Client(req, async (me, ct) =>
-        {
-            var body = await RequestBody.ReadAsync<UpdateSetLogRequest>(req, ct);
-            return Api.Ok(await training.UpdateLogAsync(me.ClientId!, logId, body, ct));
-        });
+        api.Handle<ClientCaller, UpdateSetLogRequest>(req, async call =>
+            Reply.Ok(await training.UpdateLogAsync(call.Caller.ClientId, logId, call.Body, call.Cancellation)));
 
     [Function(nameof(DeleteSetLog))]
     [ApiOperation("Delete a logged set", Access.Client, null, null, 204)]
     public Task<IResult> DeleteSetLog(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "logs/{logId}")] HttpRequest req, string logId) =>
-        api.Client(req, async (me, ct) =>
+        api.Handle<ClientCaller>(req, async call =>
         {
-            await training.DeleteLogAsync(me.ClientId!, logId, ct);
-            return Results.NoContent();
+            await training.DeleteLogAsync(call.Caller.ClientId, logId, call.Cancellation);
+            return Reply.NoContent();
         });
 
     [Function(nameof(GetExerciseHistory))]
     [ApiOperation("The client's history of one exercise: every set and the best estimated 1RM (Epley) per day", Access.Client, null, typeof(ExerciseHistory))]
     public Task<IResult> GetExerciseHistory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises/{exerciseId}/history")] HttpRequest req, string exerciseId) =>
-        api.Client(req, async (me, ct) => Api.Ok(await training.HistoryAsync(me.ClientId!, exerciseId, ct)));
+        api.Handle<ClientCaller>(req, async call => Reply.Ok(await training.HistoryAsync(call.Caller.ClientId, exerciseId, call.Cancellation)));
 
     [Function(nameof(ListAchievements))]
     [ApiOperation("The client's achievements, personal bests included", Access.Client, null, typeof(List<Achievement>))]
     public Task<IResult> ListAchievements(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "achievements")] HttpRequest req) =>
-        api.Client(req, async (me, ct) => Api.Ok(await training.AchievementsAsync(me.ClientId!, ct)));
+        api.Handle<ClientCaller>(req, async call => Reply.Ok(await training.AchievementsAsync(call.Caller.ClientId, call.Cancellation)));
 
     [Function(nameof(ListClientLogs))]
     [ApiOperation("A client's logged sets between two dates (default: the last 7 days)", Access.Trainer, null, typeof(List<SetLog>),
-        Query = ["from: yyyy-MM-dd", "to: yyyy-MM-dd"])]
+        Query = ["from: yyyy-MM-dd, default 6 days before to", "to: yyyy-MM-dd, default the client's today in their time zone"])]
     public Task<IResult> ListClientLogs(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/{clientId}/logs")] HttpRequest req, string clientId) =>
-        api.Trainer(req, async (pt, ct) =>
-        {
-            var to = Query.Date(req, "to") ?? Today();
-            var from = Query.Date(req, "from") ?? to.AddDays(-6);
-            return Api.Ok(await training.ClientLogsAsync(pt.TrainerId, clientId, from, to, ct));
-        });
+        api.Handle<TrainerCaller>(req, async call =>
+            Reply.Ok(await training.ClientLogsAsync(call.Caller.TrainerId, clientId, Query.Date(req, "from"), Query.Date(req, "to"), call.Cancellation)));
 
     [Function(nameof(GetClientAdherence))]
     [ApiOperation("Weekly adherence: sessions completed / prescribed in the 7 days up to a date", Access.Trainer, null, typeof(Adherence),
-        Query = ["to: yyyy-MM-dd, default today"])]
+        Query = ["to: yyyy-MM-dd, default the client's today in their time zone"])]
     public Task<IResult> GetClientAdherence(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/{clientId}/adherence")] HttpRequest req, string clientId) =>
-        api.Trainer(req, async (pt, ct) => Api.Ok(await training.AdherenceAsync(pt.TrainerId, clientId, Query.Date(req, "to") ?? Today(), ct)));
+        api.Handle<TrainerCaller>(req, async call => Reply.Ok(await training.AdherenceAsync(call.Caller.TrainerId, clientId, Query.Date(req, "to"), call.Cancellation)));
 
     [Function(nameof(GetClientExerciseHistory))]
     [ApiOperation("A client's history of one exercise", Access.Trainer, null, typeof(ExerciseHistory))]
     public Task<IResult> GetClientExerciseHistory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/{clientId}/exercises/{exerciseId}/history")] HttpRequest req, string clientId, string exerciseId) =>
-        api.Trainer(req, async (pt, ct) => Api.Ok(await training.ClientHistoryAsync(pt.TrainerId, clientId, exerciseId, ct)));
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        api.Handle<TrainerCaller>(req, async call => Reply.Ok(await training.ClientHistoryAsync(call.Caller.TrainerId, clientId, exerciseId, call.Cancellation)));
 }

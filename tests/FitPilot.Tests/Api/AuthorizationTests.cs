@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using FitPilot.Contracts.Exercises;
 using FitPilot.Functions.OpenApi;
+using FitPilot.Functions.Http;
 using FitPilot.Tests.Infrastructure;
 
 namespace FitPilot.Tests.Api;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Exercises;
-using FitPilot.Functions.OpenApi;
+using FitPilot.Functions.Http;
 using FitPilot.Functions.Storage;
 using FitPilot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

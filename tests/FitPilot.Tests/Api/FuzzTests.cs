@@ -8,7 +8,6 @@ using FitPilot.Contracts.Common;
 using FitPilot.Contracts.Exercises;
 using FitPilot.Contracts.Programs;
 using FitPilot.Functions.Http;
-using FitPilot.Functions.OpenApi;
 using FitPilot.Functions.Storage;
 using FitPilot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +47,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["PushBackProgram"] = _ => new { days = 2 },
         ["LogSet"] = ids => new { id = Guid.NewGuid().ToString(), programId = ids.ProgramId, programExerciseId = ids.EntryId, exerciseId = "Barbell_Squat", setNumber = 1, weightKg = 100, reps = 5, rir = 2, notes = "n", performedAt = DateTimeOffset.UtcNow, workoutDate = ids.Monday },
         ["UpdateSetLog"] = _ => new { weightKg = 101, reps = 5, rir = 1, notes = "n" },
+        ["UpdateTimeZone"] = _ => new { timeZone = "Europe/London" },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
     };
 

@@ -1,6 +1,6 @@
 using System.Net;
 using FitPilot.Functions.Auth;
-using FitPilot.Functions.Http;
+using FitPilot.Functions.Common;
 using FitPilot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +19,8 @@ public sealed class LoginThrottleTests(HostFixture host)
             await throttle.EnsureAllowedAsync(key, 3, TimeSpan.FromMinutes(15), default);
             await throttle.RecordAsync(key, TimeSpan.FromMinutes(15), default);
         }
-        var refused = await Assert.ThrowsAsync<ProblemException>(() => throttle.EnsureAllowedAsync(key, 3, TimeSpan.FromMinutes(15), default));
-        Assert.Equal((int)HttpStatusCode.TooManyRequests, refused.Status);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => throttle.EnsureAllowedAsync(key, 3, TimeSpan.FromMinutes(15), default));
+        Assert.Equal(DomainErrorKind.TooManyRequests, refused.Kind); // the pipeline's 429
         Assert.InRange(refused.RetryAfterSeconds!.Value, 1, 15 * 60);
         // Another key is not affected.
         await throttle.EnsureAllowedAsync(key + "-other", 3, TimeSpan.FromMinutes(15), default);

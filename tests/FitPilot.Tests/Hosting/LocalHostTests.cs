@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using FitPilot.Functions.Hosting;
+using FitPilot.Functions.Http;
 using FitPilot.LocalHost;
 using FitPilot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;

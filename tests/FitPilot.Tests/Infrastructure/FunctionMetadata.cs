@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using FitPilot.Functions.OpenApi;
+using FitPilot.Functions.Http;
 
 namespace FitPilot.Tests.Infrastructure;
 

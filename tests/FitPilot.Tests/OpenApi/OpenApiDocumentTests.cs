@@ -2,7 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using FitPilot.Contracts.Exercises;
-using FitPilot.Functions.Hosting;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.OpenApi;
 using FitPilot.Tests.Infrastructure;

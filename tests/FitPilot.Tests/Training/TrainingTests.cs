@@ -168,9 +168,13 @@ public sealed class TrainingTests(HostFixture host)
         var s = await ArrangeAsync();
         await _api.PostAsync("/api/logs", Set(s, 100, 5, s.Monday), s.Client.Token);
         Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync($"/api/clients/{s.Client.Id}", s.Pt.Token)).StatusCode);
-        Assert.Empty(await ApiClient.ReadAsync<List<ProgramSummary>>(await _api.GetAsync($"/api/programs?clientId={s.Client.Id}", s.Pt.Token)));
-        var storage = host.Services.GetService(typeof(Functions.Storage.StorageClients)) as Functions.Storage.StorageClients;
-        var rows = storage!.Table(Functions.Storage.StorageNames.TrainingTable).QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{s.Client.Id}'");
-        Assert.Empty(await rows.ToListAsync());
+        // The data follows the ClientRemoved event, delivered by the queue trigger.
+        await Eventually.HoldsAsync(async () =>
+        {
+            Assert.Empty(await ApiClient.ReadAsync<List<ProgramSummary>>(await _api.GetAsync($"/api/programs?clientId={s.Client.Id}", s.Pt.Token)));
+            var storage = host.Services.GetService(typeof(Functions.Storage.StorageClients)) as Functions.Storage.StorageClients;
+            var rows = storage!.Table(Functions.Storage.StorageNames.TrainingTable).QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{s.Client.Id}'");
+            Assert.Empty(await rows.ToListAsync());
+        });
     }
 }

@@ -1,6 +1,8 @@
 using Azure;
 using HttpApi = FitPilot.Functions.Http.Api;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Http;
+using FitPilot.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace FitPilot.Tests.Unit;
@@ -42,9 +44,9 @@ public sealed class IfMatchParsingTests
     public void A_different_version_is_a_409_and_weak_or_strong_forms_of_the_same_match()
     {
         var current = new ETag("W/\"v1\"");
-        HttpApi.RequireVersion(null, current);
-        HttpApi.RequireVersion(new ETag("W/\"v1\""), current);
-        HttpApi.RequireVersion(new ETag("\"v1\""), current);
-        Assert.Equal(409, Assert.Throws<ProblemException>(() => HttpApi.RequireVersion(new ETag("\"v2\""), current)).Status);
+        TenantTable.RequireVersion(null, current);
+        TenantTable.RequireVersion(new ETag("W/\"v1\""), current);
+        TenantTable.RequireVersion(new ETag("\"v1\""), current);
+        Assert.Equal(DomainErrorKind.Conflict, Assert.Throws<DomainException>(() => TenantTable.RequireVersion(new ETag("\"v2\""), current)).Kind);
     }
 }

@@ -1,4 +1,4 @@
-namespace FitPilot.Functions.OpenApi;
+namespace FitPilot.Functions.Http;
 
 /// <summary>Who may call an HTTP function. The authorization tests hold every function to what it declares.</summary>
 public enum Access

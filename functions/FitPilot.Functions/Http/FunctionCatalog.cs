@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
-namespace FitPilot.Functions.Hosting;
+namespace FitPilot.Functions.Http;
 
 /// <summary>
 /// Every function in this library, read from the same attributes the Worker SDK reads to write

@@ -1,4 +1,4 @@
-namespace FitPilot.Functions.Hosting;
+namespace FitPilot.Functions.Common;
 
 /// <summary>Settings under <c>App:</c>.</summary>
 public sealed class AppOptions

@@ -1,0 +1,141 @@
+using System.Globalization;
+using FitPilot.Contracts.Programs;
+using FitPilot.Contracts.Training;
+using FitPilot.Functions.Programs;
+using FitPilot.Functions.Storage;
+
+namespace FitPilot.Functions.Training;
+
+/// <summary>Personal bests: heaviest weight, best estimated 1RM (Epley), most reps at a weight.</summary>
+public static class PersonalBests
+{
+    /// <summary>Which bests a set beats. The first time an exercise is logged sets the baseline, not a record.</summary>
+    public static List<PersonalBest> Beaten(ExerciseStatEntity stat, bool hasHistory, SetLogEntity log)
+    {
+        var found = new List<PersonalBest>();
+        if (!hasHistory || log.Reps < 1 || log.WeightKg <= 0) return found;
+        var e1rm = OneRepMax.Epley(log.WeightKg, log.Reps);
+        if (log.WeightKg > stat.BestWeightKg)
+            found.Add(new(PersonalBestKinds.HeaviestWeight, log.ExerciseId, log.ExerciseName, log.WeightKg, log.Reps, e1rm,
+                $"New PB: {log.ExerciseName}, heaviest ever at {Kg(log.WeightKg)} × {log.Reps}."));
+        if (e1rm > stat.BestE1rmKg)
+            found.Add(new(PersonalBestKinds.BestEstimatedOneRepMax, log.ExerciseId, log.ExerciseName, log.WeightKg, log.Reps, e1rm,
+                $"New PB: {log.ExerciseName}, best estimated 1RM {Kg(e1rm)} (Epley)."));
+        if (stat.RepsAtWeight().TryGetValue(WeightKey(log.WeightKg), out var best) && log.Reps > best)
+            found.Add(new(PersonalBestKinds.MostRepsAtWeight, log.ExerciseId, log.ExerciseName, log.WeightKg, log.Reps, e1rm,
+                $"New PB: {log.ExerciseName}, {log.Reps} reps at {Kg(log.WeightKg)} (was {best})."));
+        return found;
+    }
+
+    /// <summary>A weight as the key of "most reps at a weight" (to the gram).</summary>
+    public static string WeightKey(double kg) => kg.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Kg(double kg) => kg.ToString("0.##", CultureInfo.InvariantCulture) + " kg";
+}
+
+/// <summary>What an exercise's stat row keeps as sets come in: its bests and the sets of its two latest workout days.</summary>
+public static class ExerciseStats
+{
+    /// <summary>Adds one set: raises the bests, and files the set under its day (a newer day pushes the latest to "previous").</summary>
+    public static void Record(ExerciseStatEntity stat, SetLogEntity log)
+    {
+        stat.ExerciseName = log.ExerciseName;
+        if (log.Reps >= 1)
+        {
+            stat.BestWeightKg = Math.Max(stat.BestWeightKg, log.WeightKg);
+            stat.BestE1rmKg = Math.Max(stat.BestE1rmKg, OneRepMax.Epley(log.WeightKg, log.Reps));
+            var reps = stat.RepsAtWeight();
+            var key = PersonalBests.WeightKey(log.WeightKg);
+            reps[key] = Math.Max(reps.GetValueOrDefault(key), log.Reps);
+            stat.RepsAtWeightJson = StoredJson.Serialize(reps);
+        }
+        var set = log.ToRecentSet();
+        if (stat.LatestDate is null || string.CompareOrdinal(log.WorkoutDate, stat.LatestDate) > 0)
+        {
+            (stat.PreviousDate, stat.PreviousSetsJson) = (stat.LatestDate, stat.LatestSetsJson);
+            (stat.LatestDate, stat.LatestSetsJson) = (log.WorkoutDate, ExerciseStatEntity.SetsJson([set]));
+        }
+        else if (log.WorkoutDate == stat.LatestDate)
+            stat.LatestSetsJson = ExerciseStatEntity.SetsJson(stat.LatestSets().Where(s => s.Id != set.Id).Append(set));
+        else if (log.WorkoutDate == stat.PreviousDate)
+            stat.PreviousSetsJson = ExerciseStatEntity.SetsJson(stat.PreviousSets().Where(s => s.Id != set.Id).Append(set));
+    }
+
+    /// <summary>A stat row rebuilt from all of an exercise's logs (after an edit or a delete).</summary>
+    public static ExerciseStatEntity Rebuild(string clientId, string exerciseId, IEnumerable<SetLogEntity> logs)
+    {
+        var stat = new ExerciseStatEntity { PartitionKey = clientId, RowKey = TrainingRows.Stat + exerciseId };
+        foreach (var log in logs.OrderBy(l => l.WorkoutDate, StringComparer.Ordinal).ThenBy(l => l.PerformedAt)) Record(stat, log);
+        return stat;
+    }
+
+    /// <summary>The sets of <paramref name="date"/> and of the latest day before it, from the two days the stat row keeps.</summary>
+    public static (List<SetLog> Today, List<SetLog> Last) Around(ExerciseStatEntity stat, DateOnly date)
+    {
+        var iso = TrainingDates.Iso(date);
+        var days = new[] { (Date: stat.LatestDate, Sets: (Func<List<RecentSet>>)stat.LatestSets), (Date: stat.PreviousDate, Sets: stat.PreviousSets) }
+            .Where(d => d.Date is not null).ToList();
+        List<SetLog> On(Func<(string? Date, Func<List<RecentSet>> Sets), bool> which) =>
+            days.FirstOrDefault(which) is { Date: not null } day ? day.Sets().Select(stat.ToSetLog).ToList() : [];
+        return (On(d => d.Date == iso), On(d => string.CompareOrdinal(d.Date, iso) < 0));
+    }
+}
+
+/// <summary>Which of a client's programs prescribes what on a date.</summary>
+public static class TodayPlan
+{
+    /// <summary>The program that runs on a date: the one that started last, among those covering it.</summary>
+    public static ProgramEntity? ProgramOn(IEnumerable<ProgramEntity> programs, DateOnly date, bool activeOnly = false) =>
+        programs.Where(p => p.Covers(date) && (!activeOnly || p.Status == ProgramStatuses.Active))
+            .OrderByDescending(p => p.StartDate ?? p.CreatedAt).FirstOrDefault();
+
+    /// <summary>A client's workout on a date: the prescription, last time's numbers, what is already logged, the target weight.</summary>
+    public static TodayWorkout For(IReadOnlyList<ProgramEntity> programs, IReadOnlyDictionary<string, ExerciseStatEntity> stats, DateOnly date)
+    {
+        var program = ProgramOn(programs, date);
+        if (program is null)
+            return new TodayWorkout(date, null, null, "none", null, [], "No program yet: your coach will set one up.");
+        if (program.Status == ProgramStatuses.Paused)
+            return new TodayWorkout(date, program.Id, program.Name, ProgramStatuses.Paused, null, [], "Your program is paused. Enjoy the break!");
+        var day = program.Day(ProgramSchedule.GridDayFor(date, program.ScheduleOffsetDays));
+        if (day is null || day.Exercises.Count == 0)
+            return new TodayWorkout(date, program.Id, program.Name, "rest", day?.Title, [], "Rest day. Recover well.");
+
+        var exercises = day.Exercises.Select(entry =>
+        {
+            var prescription = entry.ToContract();
+            var stat = stats.GetValueOrDefault(entry.ExerciseId);
+            var (today, last) = stat is null ? ([], []) : ExerciseStats.Around(stat, date);
+            return new TodayExercise(prescription, last, today.Where(s => s.ProgramExerciseId == entry.Id).ToList(), TargetWeight(prescription, stat));
+        }).ToList();
+        return new TodayWorkout(date, program.Id, program.Name, ProgramStatuses.Active, day.Title, exercises, "");
+    }
+
+    /// <summary>The prescribed weight, or the percentage of the best estimated 1RM rounded to a 2.5 kg plate step.</summary>
+    public static double? TargetWeight(ProgramExercise prescription, ExerciseStatEntity? stat) =>
+        prescription.WeightKg ?? (prescription.PercentOf1Rm is { } pct && stat is { BestE1rmKg: > 0 }
+            ? Math.Round(stat.BestE1rmKg * pct / 100 / 2.5, MidpointRounding.AwayFromZero) * 2.5 : null);
+}
+
+/// <summary>Weekly adherence: prescribed sessions of the 7 days up to a date that have at least one logged set.</summary>
+public static class AdherenceRule
+{
+    public static Adherence Compute(IReadOnlyList<ProgramEntity> programs, IReadOnlySet<DateOnly> loggedDays, DateOnly to)
+    {
+        var from = to.AddDays(-6);
+        var prescribed = new HashSet<DateOnly>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            // Paused days prescribe nothing.
+            var program = TodayPlan.ProgramOn(programs, date, activeOnly: true);
+            if (program?.Day(ProgramSchedule.GridDayFor(date, program.ScheduleOffsetDays)) is { Exercises.Count: > 0 }) prescribed.Add(date);
+        }
+        var completed = prescribed.Count(loggedDays.Contains);
+        return new Adherence(from, to, prescribed.Count, completed, prescribed.Count == 0 ? null : Math.Round(100.0 * completed / prescribed.Count, 1));
+    }
+}
+
+public static class TrainingDates
+{
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

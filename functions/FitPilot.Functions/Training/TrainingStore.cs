@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using FitPilot.Functions.Programs;
+using FitPilot.Functions.Storage;
+
+namespace FitPilot.Functions.Training;
+
+/// <summary>
+/// The one owner of table <c>training</c>: each client's partition (<see cref="TrainingRows"/>) with their
+/// program copies, exercise stats, set logs, set numbers and achievements.
+/// </summary>
+public sealed class TrainingStore(StorageClients storage)
+{
+    private readonly TenantTable _table = new(storage.Table(StorageNames.TrainingTable));
+
+    public Task<T?> FindAsync<T>(string clientId, string rowKey, CancellationToken ct) where T : class, ITableEntity => _table.FindAsync<T>(clientId, rowKey, ct);
+
+    public IAsyncEnumerable<T> QueryAsync<T>(string clientId, string filter, CancellationToken ct) where T : class, ITableEntity, new() =>
+        _table.QueryPartitionAsync<T>(clientId, ct, filter);
+
+    /// <summary>
+    /// The client's program copies and exercise stats matching a filter, in one query (rows of two kinds
+    /// from one partition: the hot paths' single round trip).
+    /// </summary>
+    public async Task<(List<ProgramEntity> Programs, Dictionary<string, ExerciseStatEntity> Stats)> ProgramsAndStatsAsync(string clientId, string filter, CancellationToken ct)
+    {
+        var programs = new List<ProgramEntity>();
+        var stats = new Dictionary<string, ExerciseStatEntity>();
+        await foreach (var row in _table.QueryPartitionAsync<TableEntity>(clientId, ct, filter))
+        {
+            if (row.RowKey.StartsWith(TrainingRows.Program, StringComparison.Ordinal)) programs.Add(ProgramCopy(row));
+            else if (row.RowKey.StartsWith(TrainingRows.Stat, StringComparison.Ordinal)) stats[row.RowKey[TrainingRows.Stat.Length..]] = RowMapper.To<ExerciseStatEntity>(row);
+        }
+        return (programs, stats);
+    }
+
+    /// <summary>Set logs matching a filter on their columns.</summary>
+    public IAsyncEnumerable<SetLogEntity> LogsAsync(string clientId, string filter, CancellationToken ct) =>
+        _table.QueryPartitionAsync<SetLogEntity>(clientId, ct, $"RowKey ge '{TrainingRows.Log}' and RowKey lt 'log}}' and ({filter})");
+
+    public Task AddAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity => _table.AddAsync(entity, ct);
+    public Task UpdateAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity => _table.UpdateAsync(entity, ct);
+    public Task UpsertAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity => _table.UpsertAsync(entity, ct);
+    public Task DeleteAsync(string clientId, string rowKey, CancellationToken ct, Azure.ETag? ifMatch = null) => _table.DeleteAsync(clientId, rowKey, ct, ifMatch);
+
+    /// <summary>Several rows of one client written together, all or nothing.</summary>
+    public Task SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct) => _table.SubmitAsync(actions, ct);
+
+    public Task DeletePartitionAsync(string clientId, CancellationToken ct) => _table.DeletePartitionAsync(clientId, ct);
+
+    private static ProgramEntity ProgramCopy(TableEntity row)
+    {
+        var program = RowMapper.To<ProgramEntity>(row);
+        program.Id = row.RowKey[TrainingRows.Program.Length..];
+        return program;
+    }
+
+    /// <summary>A client's copies of their programs, written with the PT's changes (<see cref="IProgramCopies"/>).</summary>
+    public sealed class ProgramCopies(TrainingStore store) : IProgramCopies
+    {
+        public Task SaveAsync(ProgramEntity program, CancellationToken ct) =>
+            store._table.UpsertAsync(RowMapper.CopyAs(program, program.ClientId!, TrainingRows.Program + program.Id), ct);
+
+        public Task DeleteAsync(string clientId, string programId, CancellationToken ct) => store._table.DeleteAsync(clientId, TrainingRows.Program + programId, ct);
+
+        public async Task<ProgramEntity?> FindAsync(string clientId, string programId, CancellationToken ct)
+        {
+            var row = await store._table.FindAsync<TableEntity>(clientId, TrainingRows.Program + programId, ct);
+            return row is null ? null : ProgramCopy(row);
+        }
+    }
+}
