@@ -164,7 +164,7 @@ public sealed class ClientsPageTests : BunitContext
         var fake = new FakeApi()
             .On("GET", "/api/clients?limit=50", HttpStatusCode.OK, $$"""{"items":[{{Client("a", "Ava Active", "active")}},{{Client("i", "Ian Invited", "invited")}}],"nextCursor":"c2"}""")
             .On("GET", "/api/clients?limit=50&cursor=c2", HttpStatusCode.OK, $$"""{"items":[{{Client("z", "Zed Later", "active")}}],"nextCursor":null}""");
-        Services.AddSingleton(new ApiClient(fake.Client()));
+        Services.AddSingleton(new ApiClient(fake.Client())).AddFitPilotApi();
         var cut = Render<FitPilot.Web.Pages.Trainer.Clients>();
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=client-row]").Count));
@@ -183,7 +183,7 @@ public sealed class ClientsPageTests : BunitContext
     public void A_failed_load_offers_a_retry_that_works()
     {
         var fake = new FakeApi().Fail("GET", "/api/clients");
-        Services.AddSingleton(new ApiClient(fake.Client()));
+        Services.AddSingleton(new ApiClient(fake.Client())).AddFitPilotApi();
         var cut = Render<FitPilot.Web.Pages.Trainer.Clients>();
         cut.WaitForAssertion(() => Assert.Contains("Can't reach FitPilot.", cut.Markup));
 
