@@ -75,6 +75,23 @@ public sealed class ProgramBuilderTests : WebTest
     }
 
     [Fact]
+    public void Opening_another_program_lists_the_librarys_first_exercises_again_as_before_the_split()
+    {
+        Api.On("GET", "/api/programs/", HttpStatusCode.OK, FakeApi.Json(Program("p1", "Full body A")), etag: "\"v1\"")
+            .On("GET", "/api/exercises?limit=20&q=bench", HttpStatusCode.OK, FakeApi.Json(new Page<ExerciseDto>([Bench], null)));
+        var cut = Render<ProgramBuilder>(ps => ps.Add(p => p.ProgramId, "p1"));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=library-item]").Count));
+        cut.Find("#lib-search").Input("bench");
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=library-item]")));
+
+        cut.Render(ps => ps.Add(p => p.ProgramId, "p2"));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=library-item]").Count));
+        Assert.Equal(2, Api.Requests.Count(r => r == "GET /api/exercises?limit=20"));
+        Assert.Contains("GET /api/programs/p2", Api.Requests);
+    }
+
+    [Fact]
     public void Copying_a_day_and_moving_an_entry_change_the_week_and_saving_a_new_template_sends_the_days_in_use()
     {
         var cut = Render<ProgramBuilder>();
