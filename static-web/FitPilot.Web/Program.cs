@@ -10,7 +10,7 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 
 // The API is on the same origin (Static Web Apps locally and in Azure); the session is an HttpOnly cookie.
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
-builder.Services.AddScoped<ApiClient>();
+builder.Services.AddFitPilotApi(); // ApiClient and the typed client of each API feature
 builder.Services.AddScoped<Session>();
 builder.Services.AddScoped<DeviceStore>();
 builder.Services.AddScoped<FitPilot.Web.Training.SetLogQueue>();

@@ -8,11 +8,19 @@ public sealed class FakeApi : HttpMessageHandler
 {
     private readonly List<(Func<HttpRequestMessage, bool> Match, Func<HttpResponseMessage> Respond)> _routes = [];
     public List<string> Requests { get; } = [];
+    /// <summary>The requests with their JSON bodies and If-Match headers, in order.</summary>
+    public List<SentRequest> Sent { get; } = [];
 
-    public FakeApi On(string method, string pathAndQueryStart, HttpStatusCode status, string? json = null, string contentType = "application/json")
+    /// <param name="etag">Sent back as the response's ETag (a quoted string, e.g. "\"v1\"").</param>
+    public FakeApi On(string method, string pathAndQueryStart, HttpStatusCode status, string? json = null, string contentType = "application/json", string? etag = null)
     {
         _routes.Add((r => r.Method.Method == method && r.RequestUri!.PathAndQuery.StartsWith(pathAndQueryStart, StringComparison.Ordinal),
-            () => new HttpResponseMessage(status) { Content = new StringContent(json ?? "", Encoding.UTF8, contentType) }));
+            () =>
+            {
+                var response = new HttpResponseMessage(status) { Content = new StringContent(json ?? "", Encoding.UTF8, contentType) };
+                if (etag is not null) response.Headers.ETag = System.Net.Http.Headers.EntityTagHeaderValue.Parse(etag);
+                return response;
+            }));
         return this;
     }
 
@@ -23,16 +31,28 @@ public sealed class FakeApi : HttpMessageHandler
         return this;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests.Add($"{request.Method} {request.RequestUri!.PathAndQuery}");
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        Sent.Add(new SentRequest(request.Method.Method, request.RequestUri.PathAndQuery, body,
+            request.Headers.TryGetValues("If-Match", out var ifMatch) ? string.Join(",", ifMatch) : null));
         var route = _routes.LastOrDefault(r => r.Match(request));
-        if (route.Respond is null) return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-        return Task.FromResult(route.Respond());
+        if (route.Respond is null) return new HttpResponseMessage(HttpStatusCode.NotFound);
+        return route.Respond();
     }
 
     public HttpClient Client() => new(this) { BaseAddress = new Uri("http://localhost/") };
 
     public static string Problem(int status, string title, string? detail = null, string? errorsJson = null) =>
         $$"""{"type":"about:blank","title":"{{title}}","status":{{status}}{{(detail is null ? "" : $",\"detail\":\"{detail}\"")}}{{(errorsJson is null ? "" : $",\"errors\":{errorsJson}")}}}""";
+
+    /// <summary>A contract as the API sends it.</summary>
+    public static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, FitPilot.Web.Api.ApiClient.Json);
+}
+
+public sealed record SentRequest(string Method, string PathAndQuery, string? Body, string? IfMatch)
+{
+    /// <summary>The JSON body's root, to check what was sent.</summary>
+    public System.Text.Json.JsonElement Json => System.Text.Json.JsonDocument.Parse(Body!).RootElement;
 }

@@ -7,7 +7,7 @@ namespace FitPilot.Web.Auth;
 /// Who is signed in, as the API says (GET /api/me). The token itself lives in an HttpOnly cookie
 /// this code cannot read; the app only keeps the user's profile.
 /// </summary>
-public sealed class Session(ApiClient api, DeviceStore device)
+public sealed class Session(AuthApi auth, DeviceStore device)
 {
     private Task<ApiProblem?>? _loading;
 
@@ -30,7 +30,7 @@ public sealed class Session(ApiClient api, DeviceStore device)
 
     private async Task<ApiProblem?> LoadAsync()
     {
-        var me = await api.GetAsync<MeResponse>("api/me");
+        var me = await auth.MeAsync();
         if (me.Ok) { Offline = false; Set(me.Value); return null; }
         if (me.Problem!.IsNetworkError && await device.GetAsync<MeResponse>("me") is { } remembered)
         {
@@ -56,7 +56,7 @@ public sealed class Session(ApiClient api, DeviceStore device)
 
     public async Task LogOutAsync()
     {
-        await api.PostAsync("api/auth/logout", null);
+        await auth.LogOutAsync();
         await device.ClearAsync();
         Set(null);
     }

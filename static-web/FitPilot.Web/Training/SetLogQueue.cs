@@ -9,7 +9,7 @@ namespace FitPilot.Web.Training;
 /// sent. Every log carries an id made here, so sending one again (after a lost answer, a reload or
 /// a day offline) stores it once. Sync runs on each new log, on start and when the device is back online.
 /// </summary>
-public sealed class SetLogQueue(ApiClient api, DeviceStore device)
+public sealed class SetLogQueue(TrainingApi training, DeviceStore device)
 {
     private const string Key = "pending-logs";
     private readonly SemaphoreSlim _syncing = new(1, 1);
@@ -39,7 +39,7 @@ public sealed class SetLogQueue(ApiClient api, DeviceStore device)
             while ((await PendingAsync()) is { Count: > 0 } pending)
             {
                 var next = pending[0];
-                var result = await api.PostAsync<LogSetResponse>("api/logs", next);
+                var result = await training.LogSetAsync(next);
                 if (result.Problem is { IsNetworkError: true } || result.Problem is { Status: >= 500 or 401 }) return;
                 LastError = result.Ok ? null : $"A set could not be saved: {result.Problem!.Message}";
                 var now = await PendingAsync();

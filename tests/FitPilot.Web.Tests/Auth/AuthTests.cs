@@ -1,0 +1,98 @@
+using System.Net;
+using FitPilot.Contracts.Auth;
+using FitPilot.Contracts.Common;
+using FitPilot.Contracts.Trainers;
+using FitPilot.Web.Auth;
+using Microsoft.AspNetCore.Components;
+
+namespace FitPilot.Web.Tests.Auth;
+
+/// <summary>Signing up and in, the session the app keeps, and the pages before sign-in.</summary>
+public sealed class AuthTests : WebTest
+{
+    private static readonly TrainerProfile Trainer = new("t1", "Robin Trainer", "robin@example.com", null, null, null, null, null, null, null, null,
+        SubscriptionTiers.Solo, SubscriptionStatuses.Trial, DateTimeOffset.UnixEpoch, 7, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+    private static readonly MeResponse Me = new("t1", Roles.Trainer, Trainer.Email, Trainer.Name, Trainer, null);
+
+    [Fact]
+    public void Logging_in_sends_the_credentials_and_opens_the_PTs_home_or_the_page_asked_for()
+    {
+        Api.On("POST", "/api/auth/login", HttpStatusCode.OK, FakeApi.Json(new SessionResponse("token", DateTimeOffset.UnixEpoch, Me)));
+        var nav = Get<NavigationManager>();
+        nav.NavigateTo("login?returnUrl=pt%2Fexercises");
+        var cut = Render<FitPilot.Web.Pages.Public.Login>();
+
+        cut.Find("#email").Change("robin@example.com");
+        cut.Find("#password").Change("robin-trainer-pass");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/pt/exercises", nav.Uri));
+        var sent = Api.Sent.Single().Json;
+        Assert.Equal(("robin@example.com", "robin-trainer-pass"), (sent.GetProperty("email").GetString(), sent.GetProperty("password").GetString()));
+        Assert.Equal("Robin Trainer", Get<Session>().User!.Name);
+    }
+
+    [Fact]
+    public void A_refused_login_says_why_and_stays_on_the_page()
+    {
+        Api.On("POST", "/api/auth/login", HttpStatusCode.Unauthorized, FakeApi.Problem(401, "Login failed", "The email or password is not right."), "application/problem+json");
+        var cut = Render<FitPilot.Web.Pages.Public.Login>();
+        cut.Find("#email").Change("nobody@example.com");
+        cut.Find("#password").Change("wrong password here");
+        cut.Find("form").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("The email or password is not right.", cut.Find("[role=alert]").TextContent));
+        Assert.Null(Get<Session>().User);
+    }
+
+    [Fact]
+    public void Sign_up_fields_take_their_limits_from_RegisterTrainerRequest_and_a_short_password_is_flagged_before_any_request()
+    {
+        var cut = Render<FitPilot.Web.Pages.Public.SignUp>();
+        Assert.Equal(("100", "120", EmailAddresses.MaxLength.ToString(), PasswordAttribute.MaxLength.ToString()),
+            (cut.Find("#name").GetAttribute("maxlength"), cut.Find("#business").GetAttribute("maxlength"), cut.Find("#email").GetAttribute("maxlength"), cut.Find("#password").GetAttribute("maxlength")));
+        Assert.Null(cut.Find("#password").GetAttribute("minlength")); // the contract's message says it, not the browser
+
+        cut.Find("#name").Change("Copy Cat");
+        cut.Find("#email").Change("copy@example.com");
+        cut.Find("#password").Change("short");
+        cut.Find("form").Submit();
+
+        Assert.Contains("10 to 128 characters", cut.Find("#password ~ .validation-message").TextContent);
+        Assert.Empty(Api.Requests);
+    }
+
+    [Fact]
+    public async Task The_session_asks_the_API_who_is_signed_in_and_offline_carries_on_as_the_last_user()
+    {
+        Api.On("GET", "/api/me", HttpStatusCode.OK, FakeApi.Json(Me));
+        var session = Get<Session>();
+        Assert.Null(await session.EnsureLoadedAsync());
+        Assert.True(session.IsTrainer);
+        Assert.Equal("pt", session.HomePath);
+        Assert.Contains("fitpilot:me", Storage.Items.Keys);
+
+        // Later, at the gym without signal: the user remembered on the device.
+        Api.Fail("GET", "/api/me");
+        Assert.Null(await session.ReloadAsync());
+        Assert.True(session.Offline);
+        Assert.Equal("Robin Trainer", session.User!.Name);
+
+        Api.On("POST", "/api/auth/logout", HttpStatusCode.NoContent);
+        await session.LogOutAsync();
+        Assert.Null(session.User);
+        Assert.Empty(Storage.Items);
+        Assert.Contains("POST /api/auth/logout", Api.Requests);
+    }
+
+    [Fact]
+    public async Task Nobody_signed_in_is_not_a_problem_but_an_unreachable_API_is()
+    {
+        Api.On("GET", "/api/me", HttpStatusCode.Unauthorized, FakeApi.Problem(401, "Unauthorized"));
+        var session = Get<Session>();
+        Assert.Null(await session.EnsureLoadedAsync());
+        Assert.Null(session.User);
+
+        Api.Fail("GET", "/api/me");
+        Assert.True((await session.ReloadAsync())!.IsNetworkError);
+    }
+}
