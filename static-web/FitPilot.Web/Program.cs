@@ -13,6 +13,7 @@ builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.H
 builder.Services.AddFitPilotApi(); // ApiClient and the typed client of each API feature
 builder.Services.AddScoped<Session>();
 builder.Services.AddScoped<DeviceStore>();
+builder.Services.AddScoped<DeviceTimeZone>();
 builder.Services.AddScoped<FitPilot.Web.Training.SetLogQueue>();
 
 await builder.Build().RunAsync();

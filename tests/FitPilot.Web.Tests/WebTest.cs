@@ -23,6 +23,7 @@ public abstract class WebTest : BunitContext
         Services.AddSingleton(new DeviceStore(Storage));
         Services.AddScoped<Session>();
         Services.AddScoped<SetLogQueue>();
+        Services.AddScoped<DeviceTimeZone>();
     }
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();

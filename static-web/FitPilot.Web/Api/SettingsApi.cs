@@ -9,4 +9,11 @@ public sealed class SettingsApi(ApiClient api)
 
     public Task<ApiResult<NotificationPreferences>> SaveNotificationPreferencesAsync(NotificationPreferences preferences) =>
         api.PutAsync<NotificationPreferences>("api/settings/notifications", preferences);
+
+    /// <summary>Every time zone id the API knows (IANA).</summary>
+    public Task<ApiResult<List<string>>> TimeZonesAsync() => api.GetAsync<List<string>>("api/settings/time-zones");
+
+    /// <summary>Moves the user to another time zone, on every device.</summary>
+    public Task<ApiResult<TimeZoneSettings>> SaveTimeZoneAsync(string timeZone) =>
+        api.PutAsync<TimeZoneSettings>("api/settings/time-zone", new TimeZoneSettings { TimeZone = timeZone });
 }

@@ -45,6 +45,21 @@ public sealed class AuthTests : WebTest
     }
 
     [Fact]
+    public void Sign_up_sends_the_devices_time_zone_so_the_new_accounts_today_is_theirs()
+    {
+        JSInterop.Setup<string?>("fitpilot.timeZone").SetResult("Australia/Sydney");
+        Api.On("POST", "/api/auth/register", HttpStatusCode.Created, FakeApi.Json(new SessionResponse("token", DateTimeOffset.UnixEpoch, Me)));
+        var cut = Render<FitPilot.Web.Pages.Public.SignUp>();
+        cut.Find("#name").Change("Robin Trainer");
+        cut.Find("#email").Change("robin@example.com");
+        cut.Find("#password").Change("robin-trainer-pass");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Single(Api.Sent));
+        Assert.Equal("Australia/Sydney", Api.Sent.Single().Json.GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
     public void Sign_up_fields_take_their_limits_from_RegisterTrainerRequest_and_a_short_password_is_flagged_before_any_request()
     {
         var cut = Render<FitPilot.Web.Pages.Public.SignUp>();

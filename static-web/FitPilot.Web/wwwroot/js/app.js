@@ -8,5 +8,9 @@ window.fitpilot = {
     watchOnline: function (dotnet) {
         window.addEventListener('online', function () { dotnet.invokeMethodAsync('OnOnline'); });
     },
-    isOnline: function () { return navigator.onLine; }
+    isOnline: function () { return navigator.onLine; },
+    // The device's IANA time zone (e.g. "Australia/Sydney"): a new account's "today" follows it.
+    timeZone: function () {
+        try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch (e) { return null; }
+    }
 };
