@@ -50,13 +50,13 @@ public sealed class StorageOutageTests(HostFixture shared, ITestOutputHelper out
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/health")).StatusCode);
 
         // Stopped: connections are refused, nothing can be written.
-        var before = await SnapshotAsync();
+        var before = await StorageSnapshot.TakeAsync(_host.App.Services, queues: true);
         StopAzurite(kill: false);
         var stopped = Calls(api, pt, program);
         await AssertAllUnavailableAsync("stopped", stopped);
         await StartAzuriteAsync();
         await WaitForAsync(async () => (await api.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await StorageSnapshot.TakeAsync(_host.App.Services, queues: true));
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/me", pt.Token)).StatusCode);
 
         // Hung (the process paused): requests already sent may still be carried out when it wakes up,
@@ -124,19 +124,6 @@ public sealed class StorageOutageTests(HostFixture shared, ITestOutputHelper out
             Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"{name}: no Retry-After");
             Assert.True(elapsed < Bound, $"{name} took {elapsed.TotalSeconds:0.0} s with storage {outage}");
         }
-    }
-
-    /// <summary>Every row of every table, with its ETag.</summary>
-    private async Task<string> SnapshotAsync()
-    {
-        var storage = _host.App.Services.GetRequiredService<StorageClients>();
-        var rows = new StringBuilder();
-        foreach (var table in StorageNames.Tables)
-            await foreach (var row in storage.Table(table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
-                rows.AppendLine($"{table}|{row.PartitionKey}|{row.RowKey}|{row.ETag}");
-        foreach (var queue in StorageNames.Queues)
-            rows.AppendLine($"{queue}|{(await storage.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount}");
-        return rows.ToString();
     }
 
     private async Task StartAzuriteAsync()
