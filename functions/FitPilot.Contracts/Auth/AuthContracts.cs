@@ -54,4 +54,7 @@ public sealed record MeResponse(string Id, string Role, string Email, string Nam
 {
     /// <summary>The user's IANA time zone: what "today" means for them.</summary>
     public string TimeZone => Trainer?.TimeZone ?? Client?.TimeZone ?? "UTC";
+
+    /// <summary>How the user sees and types weights: "kg" or "lb" (stored in kg either way).</summary>
+    public string WeightUnit => Trainer?.WeightUnit ?? Client?.WeightUnit ?? Common.WeightUnits.Kg;
 }

@@ -105,3 +105,11 @@ public sealed partial class TimeZoneAttribute : ValidationAttribute
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2}$")]
     private static partial System.Text.RegularExpressions.Regex Shape();
 }
+
+/// <summary>Weights are stored in kilograms; a user may see and type them in pounds.</summary>
+public static class WeightUnits
+{
+    public const string Kg = "kg";
+    public const string Lb = "lb";
+    public const double KgPerLb = 0.45359237;
+}

@@ -15,3 +15,10 @@ public sealed record TimeZoneSettings
 {
     [System.ComponentModel.DataAnnotations.Required, Common.TimeZone] public required string TimeZone { get; set; }
 }
+
+/// <summary>How weights are shown and typed (always stored in kg): "kg" or "lb".</summary>
+public sealed record UnitSettings
+{
+    [System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.AllowedValues(Common.WeightUnits.Kg, Common.WeightUnits.Lb, ErrorMessage = "Choose kg or lb.")]
+    public required string WeightUnit { get; init; }
+}

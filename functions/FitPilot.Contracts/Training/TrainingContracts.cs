@@ -31,8 +31,10 @@ public sealed record UpdateSetLogRequest
     [StringLength(500), MultiLine] public string? Notes { get; set; }
 }
 
+/// <param name="SwappedFrom">The prescribed exercise's name when the client swapped it for this one that day.</param>
 public sealed record SetLog(string Id, string ProgramId, string ProgramExerciseId, string ExerciseId, string ExerciseName,
-    int SetNumber, double WeightKg, int Reps, int? Rir, string? Notes, DateTimeOffset PerformedAt, DateOnly WorkoutDate, double EstimatedOneRepMaxKg);
+    int SetNumber, double WeightKg, int Reps, int? Rir, string? Notes, DateTimeOffset PerformedAt, DateOnly WorkoutDate, double EstimatedOneRepMaxKg,
+    string? SwappedFrom = null);
 
 /// <summary>A personal best: heaviest weight, best estimated 1RM (Epley), or most reps at a weight.</summary>
 public sealed record PersonalBest(string Kind, string ExerciseId, string ExerciseName, double WeightKg, int Reps, double EstimatedOneRepMaxKg, string Title);
@@ -47,9 +49,13 @@ public static class PersonalBestKinds
 public sealed record LogSetResponse(SetLog Log, IReadOnlyList<PersonalBest> NewPersonalBests, bool Replayed);
 
 /// <summary>What the client sees for one exercise today: the prescription and last time's numbers.</summary>
-public sealed record TodayExercise(ProgramExercise Prescription, IReadOnlyList<SetLog> LastTime, IReadOnlyList<SetLog> Today, double? TargetWeightKg);
+/// <param name="SwappedFrom">The prescribed exercise's name when the client swapped it today (the prescription then names the swap).</param>
+public sealed record TodayExercise(ProgramExercise Prescription, IReadOnlyList<SetLog> LastTime, IReadOnlyList<SetLog> Today, double? TargetWeightKg,
+    string? SwappedFrom = null);
 
-public sealed record TodayWorkout(DateOnly Date, string? ProgramId, string? ProgramName, string Status, string? DayTitle, IReadOnlyList<TodayExercise> Exercises, string Message);
+/// <param name="Finished">The summary once the client pressed Finish (they can still log and finish again).</param>
+public sealed record TodayWorkout(DateOnly Date, string? ProgramId, string? ProgramName, string Status, string? DayTitle, IReadOnlyList<TodayExercise> Exercises, string Message,
+    WorkoutSummary? Finished = null);
 
 public sealed record Achievement(string Id, string Type, string Title, string? Description, DateTimeOffset GrantedAt);
 

@@ -30,6 +30,8 @@ public sealed class ClientEntity : ITableEntity
     public DateTimeOffset? JoinedAt { get; set; }
     /// <summary>IANA time zone (null on rows from before time zones: UTC).</summary>
     public string? TimeZone { get; set; }
+    /// <summary>"kg" or "lb" for showing weights (null: kg).</summary>
+    public string? WeightUnit { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -38,7 +40,7 @@ public sealed class ClientEntity : ITableEntity
 
     public ClientProfile ToProfile() => new(
         Id, TrainerId, Name, Email, Status, Age, HeightCm, StartingWeightKg, CurrentWeightKg, BodyFatPercentage,
-        PhoneNumber, ProfilePictureUrl, InvitedAt, InvitationExpiresAt, JoinedAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone);
+        PhoneNumber, ProfilePictureUrl, InvitedAt, InvitationExpiresAt, JoinedAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone, WeightUnit ?? Contracts.Common.WeightUnits.Kg);
 
     public void Apply(UpdateClientRequest update, DateTimeOffset now)
     {

@@ -45,9 +45,11 @@ public sealed class ExerciseService(ExerciseStore store, ExerciseLibrary library
 
     /// <summary>A library exercise, or one of the tenant's own (a client sees their PT's).</summary>
     public async Task<ExerciseEntity> GetAsync(string trainerId, string exerciseId, CancellationToken ct) =>
-        await library.FindAsync(exerciseId, ct)
-        ?? await store.FindAsync(trainerId, exerciseId, ct)
-        ?? throw DomainException.NotFound("No such exercise.");
+        await FindAsync(trainerId, exerciseId, ct) ?? throw DomainException.NotFound("No such exercise.");
+
+    /// <summary>A library exercise, or one of the tenant's own, or null.</summary>
+    public async Task<ExerciseEntity?> FindAsync(string trainerId, string exerciseId, CancellationToken ct) =>
+        await library.FindAsync(exerciseId, ct) ?? await store.FindAsync(trainerId, exerciseId, ct);
 
     /// <summary>Every exercise the tenant may use (library + own), id → name: one partition read.</summary>
     public async Task<Dictionary<string, string>> VisibleNamesAsync(string trainerId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using FitPilot.Functions.Accounts;
+using FitPilot.Functions.Activity;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
@@ -88,11 +89,15 @@ public static class FitPilotServices
         services.AddSingleton<IProgramCopies, TrainingStore.ProgramCopies>();
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TrainingService>();
+        services.AddSingleton<ActivityStore>();
+        services.AddSingleton<ActivityService>();
 
         // Who reacts to which event (each for its own data only).
         services.AddEventHandler<ClientRemoved, ProgramService>(sp => sp.GetRequiredService<ProgramService>());
         services.AddEventHandler<ClientRemoved, TrainingService>(sp => sp.GetRequiredService<TrainingService>());
         services.AddEventHandler<ClientRemoved, SettingsService>(sp => sp.GetRequiredService<SettingsService>());
+        services.AddEventHandler<ClientRemoved, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
+        services.AddEventHandler<WorkoutFinished, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         return services;
     }
 

@@ -28,6 +28,12 @@ public sealed class SettingsFunctions(Api api, SettingsService settings)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/time-zone")] HttpRequest req) =>
         api.Handle<Caller, TimeZoneSettings>(req, async call => Reply.Ok(await settings.SaveTimeZoneAsync(call.Caller, call.Body, call.Cancellation)));
 
+    [Function(nameof(UpdateUnits))]
+    [ApiOperation("Show and take weights in kg or lb (always stored in kg)", Access.SignedIn, typeof(UnitSettings), typeof(UnitSettings))]
+    public Task<IResult> UpdateUnits(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/units")] HttpRequest req) =>
+        api.Handle<Caller, UnitSettings>(req, async call => Reply.Ok(await settings.SaveUnitsAsync(call.Caller, call.Body, call.Cancellation)));
+
     [Function(nameof(ListTimeZones))]
     [ApiOperation("Every time zone id FitPilot knows (IANA, for the settings picker)", Access.SignedIn, null, typeof(List<string>))]
     public Task<IResult> ListTimeZones(

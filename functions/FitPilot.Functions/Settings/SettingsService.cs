@@ -56,6 +56,17 @@ public sealed class SettingsService(StorageClients storage, TrainerStore trainer
         return new TimeZoneSettings { TimeZone = zone };
     }
 
+    /// <summary>Shows and takes weights in kg or lb (stored in kg either way), on the user's profile.</summary>
+    public async Task<UnitSettings> SaveUnitsAsync(Caller caller, UnitSettings request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (caller is ClientCaller client)
+            await clients.ChangeAsync(client.TrainerId, client.ClientId, null, c => { c.WeightUnit = request.WeightUnit; c.UpdatedAt = now; }, ct);
+        else
+            await trainers.ChangeAsync(caller.TrainerId, null, t => { t.WeightUnit = request.WeightUnit; t.UpdatedAt = now; }, ct);
+        return request;
+    }
+
     /// <summary>A removed client's settings go with them.</summary>
     public Task HandleAsync(ClientRemoved removed, CancellationToken ct) => _settings.DeletePartitionAsync(removed.ClientId, ct);
 }

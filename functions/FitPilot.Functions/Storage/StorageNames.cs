@@ -13,6 +13,7 @@ public static class StorageNames
     public const string RateLimitsTable = "ratelimits";
     public const string ProgramsTable = "programs";
     public const string TrainingTable = "training";
+    public const string ActivityTable = "activity";
 
     public const string EmailQueue = "email-outbox";
     public const string EventsQueue = "domain-events";
@@ -21,7 +22,7 @@ public static class StorageNames
     public const string ProfilePictures = "profile-pictures";
 
     public static readonly string[] Tables =
-        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable];
+        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures];
 

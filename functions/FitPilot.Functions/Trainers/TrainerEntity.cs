@@ -33,6 +33,8 @@ public sealed class TrainerEntity : ITableEntity
     public string? StripeCustomerId { get; set; }
     /// <summary>IANA time zone (null on rows from before time zones: UTC).</summary>
     public string? TimeZone { get; set; }
+    /// <summary>"kg" or "lb" for showing weights (null: kg).</summary>
+    public string? WeightUnit { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -46,7 +48,7 @@ public sealed class TrainerEntity : ITableEntity
     public TrainerProfile ToProfile(DateTimeOffset now, int trialDays) => new(
         Id, Name, Email, Bio, Specializations, Certifications, PhoneNumber, ProfilePictureUrl, BusinessName,
         Location, YearsExperience, SubscriptionTier, SubscriptionStatus, TrialStartDate,
-        TrialDaysRemaining(now, trialDays), SubscriptionExpiresAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone);
+        TrialDaysRemaining(now, trialDays), SubscriptionExpiresAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone, WeightUnit ?? Contracts.Common.WeightUnits.Kg);
 
     public void Apply(UpdateTrainerProfileRequest update, DateTimeOffset now)
     {

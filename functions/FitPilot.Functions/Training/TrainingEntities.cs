@@ -11,7 +11,9 @@ namespace FitPilot.Functions.Training;
 /// paths (today's workout, logging a set) are one query plus at most one transaction:
 /// <c>prog|{programId}</c> copies of their programs (<see cref="Programs.ProgramEntity"/>), <c>stat|{exerciseId}</c> bests and recent sets,
 /// <c>log|{logId}</c> set logs, <c>num|{date}|{programExerciseId}|{setNumber}</c> the set numbers a day has taken
-/// (sorted outside the <c>prog|</c>…<c>stat|</c> range that "today" reads), <c>ach|{id}</c> achievements.
+/// (sorted outside the <c>prog|</c>…<c>stat|</c> range that "today" reads), <c>ach|{id}</c> achievements,
+/// <c>swap|{date}|{programExerciseId}</c> an exercise swapped for a day, <c>done|{date}|{programId}</c> a finished workout.
+/// "Today" reads <c>prog|</c>…<c>stat|</c> plus the date's <c>swap|</c> and <c>done|</c> rows in one query.
 /// </summary>
 public static class TrainingRows
 {
@@ -20,6 +22,11 @@ public static class TrainingRows
     public const string Log = "log|";
     public const string Slot = "num|";
     public const string Achievement = "ach|";
+    public const string Swap = "swap|";
+    public const string Done = "done|";
+
+    public static string SwapKey(string workoutDate, string programExerciseId) => $"{Swap}{workoutDate}|{programExerciseId}";
+    public static string DoneKey(string workoutDate, string programId) => $"{Done}{workoutDate}|{programId}";
 
     /// <summary>The prefix of the slots of one program exercise on one day; the set number follows (two digits, so they sort).</summary>
     public static string SlotPrefix(string workoutDate, string programExerciseId) => $"{Slot}{workoutDate}|{programExerciseId}|";
@@ -105,13 +112,15 @@ public sealed class SetLogEntity : ITableEntity
     public string? Notes { get; set; }
     public DateTimeOffset PerformedAt { get; set; }
     public string WorkoutDate { get; set; } = "";
+    /// <summary>The prescribed exercise's name when this set was done in its place (a swap).</summary>
+    public string? SwappedFrom { get; set; }
 
     public string Id => RowKey[TrainingRows.Log.Length..];
 
     public RecentSet ToRecentSet() => new(Id, ProgramId, ProgramExerciseId, SetNumber, WeightKg, Reps, Rir, Notes, PerformedAt, DateOnly.Parse(WorkoutDate));
 
     public SetLog ToDto() => new(Id, ProgramId, ProgramExerciseId, ExerciseId, ExerciseName, SetNumber, WeightKg, Reps, Rir, Notes,
-        PerformedAt, DateOnly.Parse(WorkoutDate), OneRepMax.Epley(WeightKg, Reps));
+        PerformedAt, DateOnly.Parse(WorkoutDate), OneRepMax.Epley(WeightKg, Reps), SwappedFrom);
 }
 
 public sealed class AchievementEntity : ITableEntity
@@ -126,4 +135,28 @@ public sealed class AchievementEntity : ITableEntity
     public DateTimeOffset GrantedAt { get; set; }
 
     public Achievement ToDto() => new(RowKey[TrainingRows.Achievement.Length..], Type, Title, Description, GrantedAt);
+}
+
+/// <summary>Another exercise done instead of a prescribed one, for one day (<see cref="TrainingRows.SwapKey"/>).</summary>
+public sealed class ExerciseSwapEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string ExerciseId { get; set; } = "";
+    public string ExerciseName { get; set; } = "";
+    public string OriginalExerciseName { get; set; } = "";
+}
+
+/// <summary>A finished workout (<see cref="TrainingRows.DoneKey"/>): its summary, as the client last finished it.</summary>
+public sealed class WorkoutSessionEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string SummaryJson { get; set; } = "{}";
+
+    public WorkoutSummary Summary() => StoredJson.Deserialize<WorkoutSummary>(SummaryJson);
 }

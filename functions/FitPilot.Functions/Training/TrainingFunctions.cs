@@ -26,6 +26,22 @@ public sealed class TrainingFunctions(Api api, TrainingService training, TimePro
             return result.Replayed ? Reply.Ok(result) : Reply.Created($"/api/logs/{result.Log.Id}", result);
         });
 
+    [Function(nameof(SwapExercise))]
+    [ApiOperation("Do another exercise in place of a prescribed one today (library or the PT's own; no exerciseId goes back); answers the day's workout",
+        Access.Client, typeof(SwapExerciseRequest), typeof(TodayWorkout))]
+    public Task<IResult> SwapExercise(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "today/swap")] HttpRequest req) =>
+        api.Handle<ClientCaller, SwapExerciseRequest>(req, async call =>
+            Reply.Ok(await training.SwapAsync(call.Caller.ClientId, call.Caller.TrainerId, call.Body, call.Cancellation)));
+
+    [Function(nameof(FinishWorkout))]
+    [ApiOperation("Finish a day's workout: its summary with session RPE and a comment, sent to the PT's activity feed (finishing again replaces it)",
+        Access.Client, typeof(FinishWorkoutRequest), typeof(WorkoutSummary), Problems = [409])]
+    public Task<IResult> FinishWorkout(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workouts/finish")] HttpRequest req) =>
+        api.Handle<ClientCaller, FinishWorkoutRequest>(req, async call =>
+            Reply.Ok(await training.FinishAsync(call.Caller.ClientId, call.Caller.TrainerId, call.Caller.Today(clock.GetUtcNow()), call.Body, call.Cancellation)));
+
     [Function(nameof(UpdateSetLog))]
     [ApiOperation("Correct a logged set", Access.Client, typeof(UpdateSetLogRequest), typeof(SetLog))]
     public Task<IResult> UpdateSetLog(

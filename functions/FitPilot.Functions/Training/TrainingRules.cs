@@ -89,8 +89,12 @@ public static class TodayPlan
         programs.Where(p => p.Covers(date) && (!activeOnly || p.Status == ProgramStatuses.Active))
             .OrderByDescending(p => p.StartDate ?? p.CreatedAt).FirstOrDefault();
 
-    /// <summary>A client's workout on a date: the prescription, last time's numbers, what is already logged, the target weight.</summary>
-    public static TodayWorkout For(IReadOnlyList<ProgramEntity> programs, IReadOnlyDictionary<string, ExerciseStatEntity> stats, DateOnly date)
+    /// <summary>
+    /// A client's workout on a date: the prescription (with the day's swaps, by program entry), last time's
+    /// numbers, what is already logged, the target weight, and the summary once they finished it.
+    /// </summary>
+    public static TodayWorkout For(IReadOnlyList<ProgramEntity> programs, IReadOnlyDictionary<string, ExerciseStatEntity> stats, DateOnly date,
+        IReadOnlyDictionary<string, ExerciseSwapEntity>? swaps = null, IReadOnlyList<WorkoutSessionEntity>? finished = null)
     {
         var program = ProgramOn(programs, date);
         if (program is null)
@@ -103,12 +107,16 @@ public static class TodayPlan
 
         var exercises = day.Exercises.Select(entry =>
         {
-            var prescription = entry.ToContract();
-            var stat = stats.GetValueOrDefault(entry.ExerciseId);
+            var swap = swaps?.GetValueOrDefault(entry.Id);
+            var prescription = swap is null ? entry.ToContract() : entry.ToContract() with { ExerciseId = swap.ExerciseId, ExerciseName = swap.ExerciseName };
+            var stat = stats.GetValueOrDefault(prescription.ExerciseId);
             var (today, last) = stat is null ? ([], []) : ExerciseStats.Around(stat, date);
-            return new TodayExercise(prescription, last, today.Where(s => s.ProgramExerciseId == entry.Id).ToList(), TargetWeight(prescription, stat));
+            // A swapped exercise has no prescribed weight of its own: last time's numbers guide it.
+            var target = swap is null ? TargetWeight(prescription, stat) : null;
+            return new TodayExercise(prescription, last, today.Where(s => s.ProgramExerciseId == entry.Id).ToList(), target, swap?.OriginalExerciseName);
         }).ToList();
-        return new TodayWorkout(date, program.Id, program.Name, ProgramStatuses.Active, day.Title, exercises, "");
+        var summary = finished?.FirstOrDefault(f => f.RowKey == TrainingRows.DoneKey(TrainingDates.Iso(date), program.Id))?.Summary();
+        return new TodayWorkout(date, program.Id, program.Name, ProgramStatuses.Active, day.Title, exercises, "", summary);
     }
 
     /// <summary>The prescribed weight, or the percentage of the best estimated 1RM rounded to a 2.5 kg plate step.</summary>
@@ -138,4 +146,21 @@ public static class AdherenceRule
 public static class TrainingDates
 {
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A finished workout's numbers, from the day's sets: how many, the volume lifted, first set to last, the bests set.</summary>
+public static class WorkoutSummaries
+{
+    public static WorkoutSummary Of(string clientId, ProgramEntity program, DateOnly date, IReadOnlyList<SetLogEntity> sets,
+        IReadOnlyList<AchievementEntity> achievements, int? rpe, string? comment, DateTimeOffset finishedAt)
+    {
+        var times = sets.Select(s => s.PerformedAt).Order().ToList();
+        int? minutes = times.Count >= 2 ? (int)Math.Round((times[^1] - times[0]).TotalMinutes) : null;
+        var logIds = sets.Select(s => s.Id).ToHashSet();
+        var bests = achievements.Where(a => logIds.Contains(a.RowKey[TrainingRows.Achievement.Length..])).Select(a => a.Title).ToList();
+        var day = program.Day(ProgramSchedule.GridDayFor(date, program.ScheduleOffsetDays));
+        return new WorkoutSummary(clientId, date, program.Id, program.Name, day?.Title,
+            sets.Select(s => s.ExerciseId).Distinct().Count(), sets.Count, Math.Round(sets.Sum(s => s.WeightKg * s.Reps), 1),
+            minutes, bests, rpe, comment, finishedAt);
+    }
 }

@@ -4,6 +4,7 @@ using FitPilot.Contracts.Training;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Events;
+using FitPilot.Functions.Exercises;
 using FitPilot.Functions.Programs;
 using FitPilot.Functions.Storage;
 
@@ -15,7 +16,8 @@ namespace FitPilot.Functions.Training;
 /// <see cref="ExerciseStats"/>, <see cref="AdherenceRule"/>). Today and logging a set are each one
 /// query plus at most one transaction on the client's own partition.
 /// </summary>
-public sealed class TrainingService(TrainingStore store, ClientStore clients, PartitionLocks locks, TimeProvider clock) : IEventHandler<ClientRemoved>
+public sealed class TrainingService(TrainingStore store, ClientStore clients, ExerciseService exercises, EventBus events, PartitionLocks locks, TimeProvider clock)
+    : IEventHandler<ClientRemoved>
 {
     private const int MaxLogAttempts = 12;
     private const int MaxSetNumber = 20;
@@ -23,8 +25,57 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Pa
     /// <summary>The client's workout on a date (their today, in their time zone, when the app does not say).</summary>
     public async Task<TodayWorkout> TodayAsync(string clientId, DateOnly date, CancellationToken ct)
     {
-        var (programs, stats) = await store.ProgramsAndStatsAsync(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Program} and RowKey lt {"stat~"}"), ct);
-        return TodayPlan.For(programs, stats, date);
+        var iso = TrainingDates.Iso(date);
+        string Range(string prefix) => TableClient.CreateQueryFilter($"(RowKey ge {prefix} and RowKey lt {prefix + "~"})");
+        var filter = $"{TableClient.CreateQueryFilter($"(RowKey ge {TrainingRows.Program} and RowKey lt {"stat~"})")} or {Range($"{TrainingRows.Swap}{iso}|")} or {Range($"{TrainingRows.Done}{iso}|")}";
+        var rows = await store.ReadAsync(clientId, filter, ct);
+        return TodayPlan.For(rows.Programs, rows.Stats, date, rows.Swaps, rows.Sessions);
+    }
+
+    /// <summary>Does another exercise in place of a prescribed one for a day (or goes back to it); answers that day's workout.</summary>
+    public async Task<TodayWorkout> SwapAsync(string clientId, string trainerId, SwapExerciseRequest request, CancellationToken ct)
+    {
+        var iso = TrainingDates.Iso(request.Date);
+        var program = (await store.ReadAsync(clientId, TableClient.CreateQueryFilter($"RowKey eq {TrainingRows.Program + request.ProgramId}"), ct)).Programs.SingleOrDefault()
+            ?? throw DomainException.Invalid("programId", "This is not one of your programs.");
+        var entry = program.Days().SelectMany(d => d.Exercises).FirstOrDefault(e => e.Id == request.ProgramExerciseId)
+            ?? throw DomainException.Invalid("programExerciseId", "This exercise is not in your program.");
+        var key = TrainingRows.SwapKey(iso, entry.Id);
+        if (request.ExerciseId is null || request.ExerciseId == entry.ExerciseId)
+            await store.DeleteAsync(clientId, key, ct);
+        else
+        {
+            var exercise = await exercises.FindAsync(trainerId, request.ExerciseId, ct)
+                ?? throw DomainException.Invalid("exerciseId", "No such exercise in your coach's library.");
+            await store.UpsertAsync(new ExerciseSwapEntity
+            {
+                PartitionKey = clientId, RowKey = key, ExerciseId = exercise.Id, ExerciseName = exercise.Name, OriginalExerciseName = entry.ExerciseName ?? entry.ExerciseId,
+            }, ct);
+        }
+        return await TodayAsync(clientId, request.Date, ct);
+    }
+
+    /// <summary>
+    /// Finishes a day's workout: its summary (sets, volume, first set to last, the bests set) with the
+    /// client's session RPE and comment, kept on the day and sent to the PT's activity feed. Finishing
+    /// again replaces it (a forgotten set, another comment).
+    /// </summary>
+    public async Task<WorkoutSummary> FinishAsync(string clientId, string trainerId, DateOnly clientToday, FinishWorkoutRequest request, CancellationToken ct)
+    {
+        if (request.Date > clientToday.AddDays(1))
+            throw DomainException.Invalid("date", "A workout can be finished on its day or later, not before.");
+        var iso = TrainingDates.Iso(request.Date);
+        var key = TrainingRows.DoneKey(iso, request.ProgramId);
+        var rows = await store.ReadAsync(clientId, TableClient.CreateQueryFilter($"RowKey eq {TrainingRows.Program + request.ProgramId} or RowKey eq {key}"), ct);
+        var program = rows.Programs.SingleOrDefault() ?? throw DomainException.Invalid("programId", "This is not one of your programs.");
+        var sets = await store.LogsAsync(clientId, TableClient.CreateQueryFilter($"WorkoutDate eq {iso} and ProgramId eq {request.ProgramId}"), ct).ToListAsync(ct);
+        if (sets.Count == 0) throw DomainException.Conflict("Log at least one set before finishing the workout.");
+        var achievements = await store.QueryAsync<AchievementEntity>(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Achievement} and RowKey lt {"ach}"}"), ct).ToListAsync(ct);
+        var summary = WorkoutSummaries.Of(clientId, program, request.Date, sets, achievements, request.Rpe, request.Comment, clock.GetUtcNow());
+        var previous = rows.Sessions.SingleOrDefault()?.Summary().FinishedAt;
+        await store.UpsertAsync(new WorkoutSessionEntity { PartitionKey = clientId, RowKey = key, SummaryJson = StoredJson.Serialize(summary) }, ct);
+        await events.PublishAsync(new WorkoutFinished(trainerId, summary, previous), ct);
+        return summary;
     }
 
     /// <summary>
@@ -48,11 +99,15 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Pa
         var setNumber = request.SetNumber;
         for (var attempt = 1; ; attempt++)
         {
-            var filter = TableClient.CreateQueryFilter($"RowKey eq {TrainingRows.Program + request.ProgramId} or RowKey eq {TrainingRows.Stat + request.ExerciseId}");
-            var (programs, stats) = await store.ProgramsAndStatsAsync(clientId, filter, ct);
-            var program = programs.SingleOrDefault();
+            var filter = TableClient.CreateQueryFilter(
+                $"RowKey eq {TrainingRows.Program + request.ProgramId} or RowKey eq {TrainingRows.Stat + request.ExerciseId} or RowKey eq {TrainingRows.SwapKey(TrainingDates.Iso(date), request.ProgramExerciseId)}");
+            var rows = await store.ReadAsync(clientId, filter, ct);
+            var stats = rows.Stats;
+            var program = rows.Programs.SingleOrDefault();
             var entry = program?.Days().SelectMany(d => d.Exercises).FirstOrDefault(e => e.Id == request.ProgramExerciseId);
-            if (program is null || entry is null || entry.ExerciseId != request.ExerciseId)
+            var swap = entry is null ? null : rows.Swaps.GetValueOrDefault(entry.Id);
+            // The exercise done: the prescribed one, or the one swapped in for that day.
+            if (program is null || entry is null || (swap?.ExerciseId ?? entry.ExerciseId) != request.ExerciseId)
                 throw DomainException.Invalid("programExerciseId", "This exercise is not in your program.");
             if (ProgramEntity.ToDate(program.StartDate) is { } start && date < start || ProgramEntity.ToDate(program.EndDate) is { } end && date > end)
                 throw DomainException.Invalid("workoutDate", $"This program runs {Describe(program)}: log sets on its days.");
@@ -60,12 +115,13 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Pa
             var log = new SetLogEntity
             {
                 PartitionKey = clientId, RowKey = TrainingRows.Log + request.Id, ProgramId = request.ProgramId,
-                ProgramExerciseId = request.ProgramExerciseId, ExerciseId = entry.ExerciseId, ExerciseName = entry.ExerciseName ?? entry.ExerciseId,
+                ProgramExerciseId = request.ProgramExerciseId, ExerciseId = request.ExerciseId,
+                ExerciseName = swap?.ExerciseName ?? entry.ExerciseName ?? entry.ExerciseId, SwappedFrom = swap?.OriginalExerciseName,
                 SetNumber = setNumber, WeightKg = request.WeightKg, Reps = request.Reps, Rir = request.Rir, Notes = request.Notes,
                 PerformedAt = request.PerformedAt ?? now, WorkoutDate = TrainingDates.Iso(date),
             };
-            var existing = stats.GetValueOrDefault(entry.ExerciseId);
-            var stat = existing ?? new ExerciseStatEntity { PartitionKey = clientId, RowKey = TrainingRows.Stat + entry.ExerciseId };
+            var existing = stats.GetValueOrDefault(request.ExerciseId);
+            var stat = existing ?? new ExerciseStatEntity { PartitionKey = clientId, RowKey = TrainingRows.Stat + request.ExerciseId };
             var records = PersonalBests.Beaten(stat, existing is not null, log);
             ExerciseStats.Record(stat, log);
 
@@ -159,7 +215,7 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Pa
     {
         var client = await clients.GetAsync(trainerId, clientId, ct);
         var last = to ?? UserTime.Today(client.TimeZone, clock.GetUtcNow());
-        var (programs, _) = await store.ProgramsAndStatsAsync(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Program} and RowKey lt {"prog~"}"), ct);
+        var programs = (await store.ReadAsync(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Program} and RowKey lt {"prog~"}"), ct)).Programs;
         var logged = (await LogsBetweenAsync(clientId, last.AddDays(-6), last, ct)).Select(s => s.WorkoutDate).ToHashSet();
         return AdherenceRule.Compute(programs, logged, last);
     }

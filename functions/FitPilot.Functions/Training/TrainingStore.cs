@@ -17,20 +17,25 @@ public sealed class TrainingStore(StorageClients storage)
     public IAsyncEnumerable<T> QueryAsync<T>(string clientId, string filter, CancellationToken ct) where T : class, ITableEntity, new() =>
         _table.QueryPartitionAsync<T>(clientId, ct, filter);
 
+    /// <summary>The rows of several kinds one query of a client's partition brought back.</summary>
+    public sealed record Rows(List<ProgramEntity> Programs, Dictionary<string, ExerciseStatEntity> Stats,
+        Dictionary<string, ExerciseSwapEntity> Swaps, List<WorkoutSessionEntity> Sessions);
+
     /// <summary>
-    /// The client's program copies and exercise stats matching a filter, in one query (rows of two kinds
-    /// from one partition: the hot paths' single round trip).
+    /// The client's program copies, exercise stats, swaps (by program entry) and finished workouts
+    /// matching a filter, in one query: rows of several kinds from one partition, the hot paths' single round trip.
     /// </summary>
-    public async Task<(List<ProgramEntity> Programs, Dictionary<string, ExerciseStatEntity> Stats)> ProgramsAndStatsAsync(string clientId, string filter, CancellationToken ct)
+    public async Task<Rows> ReadAsync(string clientId, string filter, CancellationToken ct)
     {
-        var programs = new List<ProgramEntity>();
-        var stats = new Dictionary<string, ExerciseStatEntity>();
+        var rows = new Rows([], [], [], []);
         await foreach (var row in _table.QueryPartitionAsync<TableEntity>(clientId, ct, filter))
         {
-            if (row.RowKey.StartsWith(TrainingRows.Program, StringComparison.Ordinal)) programs.Add(ProgramCopy(row));
-            else if (row.RowKey.StartsWith(TrainingRows.Stat, StringComparison.Ordinal)) stats[row.RowKey[TrainingRows.Stat.Length..]] = RowMapper.To<ExerciseStatEntity>(row);
+            if (row.RowKey.StartsWith(TrainingRows.Program, StringComparison.Ordinal)) rows.Programs.Add(ProgramCopy(row));
+            else if (row.RowKey.StartsWith(TrainingRows.Stat, StringComparison.Ordinal)) rows.Stats[row.RowKey[TrainingRows.Stat.Length..]] = RowMapper.To<ExerciseStatEntity>(row);
+            else if (row.RowKey.StartsWith(TrainingRows.Swap, StringComparison.Ordinal)) rows.Swaps[row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]] = RowMapper.To<ExerciseSwapEntity>(row);
+            else if (row.RowKey.StartsWith(TrainingRows.Done, StringComparison.Ordinal)) rows.Sessions.Add(RowMapper.To<WorkoutSessionEntity>(row));
         }
-        return (programs, stats);
+        return rows;
     }
 
     /// <summary>Set logs matching a filter on their columns.</summary>

@@ -48,6 +48,9 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["LogSet"] = ids => new { id = Guid.NewGuid().ToString(), programId = ids.ProgramId, programExerciseId = ids.EntryId, exerciseId = "Barbell_Squat", setNumber = 1, weightKg = 100, reps = 5, rir = 2, notes = "n", performedAt = DateTimeOffset.UtcNow, workoutDate = ids.Monday },
         ["UpdateSetLog"] = _ => new { weightKg = 101, reps = 5, rir = 1, notes = "n" },
         ["UpdateTimeZone"] = _ => new { timeZone = "Europe/London" },
+        ["UpdateUnits"] = _ => new { weightUnit = "lb" },
+        ["SwapExercise"] = ids => new { date = ids.Monday, programId = ids.ProgramId, programExerciseId = ids.EntryId, exerciseId = "Leg_Press" },
+        ["FinishWorkout"] = ids => new { date = ids.Monday, programId = ids.ProgramId, rpe = 7, comment = "Good session" },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
     };
 

@@ -31,6 +31,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.SettingsTable] = "Settings/SettingsService.cs",
         [StorageNames.ProgramsTable] = "Programs/ProgramStore.cs",
         [StorageNames.TrainingTable] = "Training/TrainingStore.cs",
+        [StorageNames.ActivityTable] = "Activity/ActivityStore.cs",
     };
 
     [Fact]
