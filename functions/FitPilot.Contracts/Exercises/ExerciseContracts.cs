@@ -33,12 +33,13 @@ public static class ExerciseSources
 
 /// <param name="VideoProvider">"youtube", "vimeo" or "other" when a video URL is set.</param>
 /// <param name="VideoEmbedUrl">An embeddable player URL for YouTube (privacy-enhanced) and Vimeo links.</param>
+/// <param name="Images">Pictures of the start and end position (same-origin paths; library exercises have both, a PT's own none).</param>
 public sealed record ExerciseDto(
     string Id, string Source, string Name, string? Description, IReadOnlyList<string> Instructions,
     string? VideoUrl, string? VideoProvider, string? VideoEmbedUrl,
     IReadOnlyList<string> PrimaryMuscles, IReadOnlyList<string> SecondaryMuscles,
     string? Equipment, string? Level, string Category, string? Force, string? Mechanic,
-    DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt);
+    DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt, IReadOnlyList<string> Images);
 
 public sealed record SaveExerciseRequest : IValidatableObject
 {

@@ -42,7 +42,14 @@ public sealed class ExerciseEntity : ITableEntity
         var video = VideoLinks.Recognise(VideoUrl);
         return new ExerciseDto(Id, IsGlobal ? ExerciseSources.Library : ExerciseSources.Own, Name, Description, Split(Instructions),
             VideoUrl, video?.Provider, video?.EmbedUrl, Split(PrimaryMuscles), Split(SecondaryMuscles),
-            Equipment, Level, Category, Force, Mechanic, CreatedAt, UpdatedAt);
+            Equipment, Level, Category, Force, Mechanic, CreatedAt, UpdatedAt, IsGlobal ? LibraryImages(Id) : []);
+    }
+
+    /// <summary>The start and end position pictures the web app ships for every library exercise (<c>/media/exercises/&lt;id&gt;/</c>).</summary>
+    public static IReadOnlyList<string> LibraryImages(string id)
+    {
+        var folder = "/media/exercises/" + Uri.EscapeDataString(id);
+        return [folder + "/0.webp", folder + "/1.webp"];
     }
 
     public void Apply(SaveExerciseRequest request, DateTimeOffset now)

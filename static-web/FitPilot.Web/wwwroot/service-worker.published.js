@@ -37,7 +37,23 @@ async function onActivate(event) {
         .map(key => caches.delete(key)));
 }
 
+// Exercise pictures are not precached (1,746 files): each is kept the first time it is shown, so a
+// workout seen once still has its pictures offline at the gym. They never change within a release.
+const mediaCacheName = 'exercise-media-v1';
+
+async function fromMediaCache(request) {
+    const cache = await caches.open(mediaCacheName);
+    const cached = await cache.match(request);
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+}
+
 async function onFetch(event) {
+    if (event.request.method === 'GET' && new URL(event.request.url).pathname.startsWith('/media/')) {
+        return fromMediaCache(event.request);
+    }
     let cachedResponse = null;
     if (event.request.method === 'GET') {
         // For all navigation requests, try to serve index.html from cache,

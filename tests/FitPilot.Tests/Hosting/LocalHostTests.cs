@@ -100,6 +100,43 @@ public sealed class LocalHostTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Every_library_exercise_names_its_start_and_end_pictures_and_they_are_served_but_not_precached()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync();
+        var library = new List<Contracts.Exercises.ExerciseDto>();
+        for (string? cursor = null; ;)
+        {
+            var page = await ApiClient.ReadAsync<Contracts.Common.Page<Contracts.Exercises.ExerciseDto>>(
+                await api.GetAsync("/api/exercises?source=library&limit=100" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)), pt.Token));
+            library.AddRange(page.Items);
+            if ((cursor = page.NextCursor) is null) break;
+        }
+        Assert.Equal(873, library.Count);
+        foreach (var exercise in library)
+        {
+            Assert.Equal(2, exercise.Images.Count);
+            foreach (var image in exercise.Images)
+                Assert.True(File.Exists(Path.Combine(TestPaths.WebRoot, Uri.UnescapeDataString(image).TrimStart('/'))), $"{exercise.Id}: {image} is not published");
+        }
+
+        var picture = await api.GetAsync(library.Single(e => e.Id == "Barbell_Squat").Images[1]);
+        Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
+        Assert.Equal("image/webp", picture.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("max-age=", picture.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/media/exercises/No_Such_Exercise/0.webp")).StatusCode);
+
+        // Pictures are fetched when shown, never in the first load: the service worker does not precache them.
+        var assets = await File.ReadAllTextAsync(Path.Combine(TestPaths.WebRoot, "service-worker-assets.js"));
+        Assert.DoesNotContain("/media/", assets);
+        Assert.DoesNotContain(".webp", assets);
+
+        var own = await ApiClient.ReadAsync<Contracts.Exercises.ExerciseDto>(await api.PostAsync("/api/exercises",
+            new { name = "Sled push", category = "strength", primaryMuscles = new[] { "quadriceps" } }, pt.Token), HttpStatusCode.Created);
+        Assert.Empty(own.Images);
+    }
+
+    [Fact]
     public async Task Framework_files_are_served_brotli_compressed_with_their_real_content_type()
     {
         var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };

@@ -26,7 +26,7 @@ public sealed class VideoPreviewTests : BunitContext
 public sealed class ExerciseLibraryTests : WebTest
 {
     private static readonly ExerciseDto Own = new("own/landmine", ExerciseSources.Own, "Robin's Landmine Press", null, [], null, null, null,
-        ["shoulders"], [], "barbell", null, "strength", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        ["shoulders"], [], "barbell", null, "strength", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []);
 
     [Fact]
     public void A_new_exercise_is_created_with_what_the_form_holds()

@@ -290,7 +290,7 @@ public sealed class ProgramBuilderTests : WebTest
     private static ProgramExercise Entry(string name) => new() { ExerciseId = name, ExerciseName = name };
 
     private static ExerciseDto Exercise(string id, string name) =>
-        new(id, ExerciseSources.Library, name, null, [], null, null, null, ["quadriceps"], [], "barbell", "beginner", "strength", "push", "compound", null, null);
+        new(id, ExerciseSources.Library, name, null, [], null, null, null, ["quadriceps"], [], "barbell", "beginner", "strength", "push", "compound", null, null, []);
 
     private static ClientProfile Client(string id, string name) =>
         new(id, "t", name, $"{id}@example.com", ClientStatuses.Active, null, null, null, null, null, null, null, null, null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
