@@ -50,8 +50,9 @@ public sealed record LogSetResponse(SetLog Log, IReadOnlyList<PersonalBest> NewP
 
 /// <summary>What the client sees for one exercise today: the prescription and last time's numbers.</summary>
 /// <param name="SwappedFrom">The prescribed exercise's name when the client swapped it today (the prescription then names the swap).</param>
+/// <param name="Exercise">The exercise done: pictures, instructions and video (null when it no longer exists).</param>
 public sealed record TodayExercise(ProgramExercise Prescription, IReadOnlyList<SetLog> LastTime, IReadOnlyList<SetLog> Today, double? TargetWeightKg,
-    string? SwappedFrom = null);
+    string? SwappedFrom = null, Exercises.ExerciseDto? Exercise = null);
 
 /// <param name="Finished">The summary once the client pressed Finish (they can still log and finish again).</param>
 public sealed record TodayWorkout(DateOnly Date, string? ProgramId, string? ProgramName, string Status, string? DayTitle, IReadOnlyList<TodayExercise> Exercises, string Message,

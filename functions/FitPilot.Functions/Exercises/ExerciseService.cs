@@ -51,6 +51,24 @@ public sealed class ExerciseService(ExerciseStore store, ExerciseLibrary library
     public async Task<ExerciseEntity?> FindAsync(string trainerId, string exerciseId, CancellationToken ct) =>
         await library.FindAsync(exerciseId, ct) ?? await store.FindAsync(trainerId, exerciseId, ct);
 
+    /// <summary>
+    /// The details (pictures, instructions, video) of the exercises a workout names, by id: the library
+    /// from memory, the tenant's own in one query. Ids that are neither are left out.
+    /// </summary>
+    public async Task<Dictionary<string, ExerciseDto>> DetailsAsync(string trainerId, IEnumerable<string> exerciseIds, CancellationToken ct)
+    {
+        var details = new Dictionary<string, ExerciseDto>(StringComparer.Ordinal);
+        var own = new List<string>();
+        foreach (var id in exerciseIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await library.FindAsync(id, ct) is { } known) details[id] = known.ToDto();
+            else own.Add(id);
+        }
+        if (own.Count > 0)
+            await foreach (var exercise in store.FindManyAsync(trainerId, own, ct)) details[exercise.Id] = exercise.ToDto();
+        return details;
+    }
+
     /// <summary>Every exercise the tenant may use (library + own), id → name: one partition read.</summary>
     public async Task<Dictionary<string, string>> VisibleNamesAsync(string trainerId, CancellationToken ct)
     {

@@ -14,6 +14,11 @@ public sealed class ExerciseStore(StorageClients storage)
 
     public Task<ExerciseEntity?> FindAsync(string partition, string exerciseId, CancellationToken ct) => _table.FindAsync<ExerciseEntity>(partition, exerciseId, ct);
 
+    /// <summary>Some of a partition's exercises by id: one query.</summary>
+    public IAsyncEnumerable<ExerciseEntity> FindManyAsync(string partition, IReadOnlyCollection<string> exerciseIds, CancellationToken ct) =>
+        _table.QueryPartitionAsync<ExerciseEntity>(partition, ct,
+            string.Join(" or ", exerciseIds.Select(id => Azure.Data.Tables.TableClient.CreateQueryFilter($"RowKey eq {id}"))));
+
     public Task AddAsync(ExerciseEntity exercise, CancellationToken ct) => _table.AddAsync(exercise, ct);
 
     public Task<ExerciseEntity> ChangeAsync(string trainerId, string exerciseId, Azure.ETag? ifMatch, Action<ExerciseEntity> change, CancellationToken ct) =>

@@ -14,7 +14,7 @@ public sealed class TrainingFunctions(Api api, TrainingService training, TimePro
     public Task<IResult> GetTodayWorkout(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "today")] HttpRequest req) =>
         api.Handle<ClientCaller>(req, async call =>
-            Reply.Ok(await training.TodayAsync(call.Caller.ClientId, Query.Date(req, "date") ?? call.Caller.Today(clock.GetUtcNow()), call.Cancellation)));
+            Reply.Ok(await training.TodayAsync(call.Caller.ClientId, call.Caller.TrainerId, Query.Date(req, "date") ?? call.Caller.Today(clock.GetUtcNow()), call.Cancellation)));
 
     [Function(nameof(LogSet))]
     [ApiOperation("Log one set (idempotent: the same id is stored once); says which personal bests it set", Access.Client, typeof(LogSetRequest), typeof(LogSetResponse), 201)]

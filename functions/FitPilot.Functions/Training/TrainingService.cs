@@ -22,14 +22,20 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Ex
     private const int MaxLogAttempts = 12;
     private const int MaxSetNumber = 20;
 
-    /// <summary>The client's workout on a date (their today, in their time zone, when the app does not say).</summary>
-    public async Task<TodayWorkout> TodayAsync(string clientId, DateOnly date, CancellationToken ct)
+    /// <summary>
+    /// The client's workout on a date (their today, in their time zone, when the app does not say), each
+    /// exercise with its pictures, instructions and video (kept on the phone for the gym).
+    /// </summary>
+    public async Task<TodayWorkout> TodayAsync(string clientId, string trainerId, DateOnly date, CancellationToken ct)
     {
         var iso = TrainingDates.Iso(date);
         string Range(string prefix) => TableClient.CreateQueryFilter($"(RowKey ge {prefix} and RowKey lt {prefix + "~"})");
         var filter = $"{TableClient.CreateQueryFilter($"(RowKey ge {TrainingRows.Program} and RowKey lt {"stat~"})")} or {Range($"{TrainingRows.Swap}{iso}|")} or {Range($"{TrainingRows.Done}{iso}|")}";
         var rows = await store.ReadAsync(clientId, filter, ct);
-        return TodayPlan.For(rows.Programs, rows.Stats, date, rows.Swaps, rows.Sessions);
+        var plan = TodayPlan.For(rows.Programs, rows.Stats, date, rows.Swaps, rows.Sessions);
+        if (plan.Exercises.Count == 0) return plan;
+        var details = await exercises.DetailsAsync(trainerId, plan.Exercises.Select(e => e.Prescription.ExerciseId), ct);
+        return plan with { Exercises = plan.Exercises.Select(e => e with { Exercise = details.GetValueOrDefault(e.Prescription.ExerciseId) }).ToList() };
     }
 
     /// <summary>Does another exercise in place of a prescribed one for a day (or goes back to it); answers that day's workout.</summary>
@@ -52,7 +58,7 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Ex
                 PartitionKey = clientId, RowKey = key, ExerciseId = exercise.Id, ExerciseName = exercise.Name, OriginalExerciseName = entry.ExerciseName ?? entry.ExerciseId,
             }, ct);
         }
-        return await TodayAsync(clientId, request.Date, ct);
+        return await TodayAsync(clientId, trainerId, request.Date, ct);
     }
 
     /// <summary>

@@ -183,6 +183,30 @@ public sealed class WorkoutTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Today_carries_each_exercises_pictures_instructions_and_video_for_the_gym()
+    {
+        var s = await ArrangeAsync();
+        var today = await ApiClient.ReadAsync<TodayWorkout>(await _api.GetAsync($"/api/today?date={s.Monday:yyyy-MM-dd}", s.Client.Token));
+        var squat = today.Exercises[0].Exercise!;
+        Assert.Equal(["/media/exercises/Barbell_Squat/0.webp", "/media/exercises/Barbell_Squat/1.webp"], squat.Images);
+        Assert.NotEmpty(squat.Instructions);
+
+        // The PT's own exercise, with a YouTube link, swapped in: its video and steps come along.
+        var own = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", new
+        {
+            name = "Box squat", category = "strength", primaryMuscles = new[] { "quadriceps" }, instructions = new[] { "Sit back to the box", "Drive up" },
+            videoUrl = "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        }, s.Pt.Token), HttpStatusCode.Created);
+        var swapped = await ApiClient.ReadAsync<TodayWorkout>(await _api.PutAsync("/api/today/swap",
+            new { date = s.Monday, programId = s.Program.Id, programExerciseId = s.Squat.Id, exerciseId = own.Id }, s.Client.Token));
+        var box = swapped.Exercises[0].Exercise!;
+        Assert.Equal((own.Id, "youtube", 2), (box.Id, box.VideoProvider, box.Instructions.Count));
+        Assert.Contains("youtube-nocookie.com/embed/dQw4w9WgXcQ", box.VideoEmbedUrl);
+        Assert.Empty(box.Images);
+        Assert.Equal("Barbell_Bench_Press_-_Medium_Grip", swapped.Exercises[1].Exercise!.Id);
+    }
+
+    [Fact]
     public async Task Each_user_chooses_kg_or_lb()
     {
         var s = await ArrangeAsync();
