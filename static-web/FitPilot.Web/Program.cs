@@ -14,6 +14,8 @@ builder.Services.AddFitPilotApi(); // ApiClient and the typed client of each API
 builder.Services.AddScoped<Session>();
 builder.Services.AddScoped<DeviceStore>();
 builder.Services.AddScoped<DeviceTimeZone>();
-builder.Services.AddScoped<FitPilot.Web.Training.SetLogQueue>();
+builder.Services.AddScoped<FitPilot.Web.Training.WorkoutQueue>();
+builder.Services.AddScoped<FitPilot.Web.Training.RestTimer>();
+builder.Services.AddSingleton(TimeProvider.System);
 
 await builder.Build().RunAsync();

@@ -13,20 +13,35 @@ namespace FitPilot.Web.Tests;
 public abstract class WebTest : BunitContext
 {
     protected FakeApi Api { get; } = new();
-    protected FakeLocalStorage Storage { get; } = new();
+    protected FakeLocalStorage Storage { get; }
+    /// <summary>The time the app sees; tests move it on.</summary>
+    protected ManualClock Clock { get; }
 
-    protected WebTest()
+    /// <param name="storage">The device's storage, to start the app again on the same device (a reload).</param>
+    protected WebTest(FakeLocalStorage? storage = null, ManualClock? clock = null)
     {
+        Storage = storage ?? new FakeLocalStorage();
+        Clock = clock ?? new ManualClock();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton(new ApiClient(Api.Client()));
         Services.AddFitPilotApi();
         Services.AddSingleton(new DeviceStore(Storage));
         Services.AddScoped<Session>();
-        Services.AddScoped<SetLogQueue>();
+        Services.AddScoped<WorkoutQueue>();
+        Services.AddScoped<RestTimer>();
+        Services.AddSingleton<TimeProvider>(Clock);
         Services.AddScoped<DeviceTimeZone>();
     }
 
-    protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+}
+
+/// <summary>A clock that stands still until a test moves it.</summary>
+public sealed class ManualClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow() => Now;
+    public void Advance(TimeSpan by) => Now += by;
 }
 
 /// <summary>localStorage for <see cref="DeviceStore"/>: what the app keeps on the device, kept in a dictionary.</summary>

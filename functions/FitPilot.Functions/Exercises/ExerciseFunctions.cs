@@ -11,12 +11,13 @@ namespace FitPilot.Functions.Exercises;
 public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
 {
     [Function(nameof(ListExercises))]
-    [ApiOperation("Search the library and the PT's own exercises, by name and filters, a page at a time", Access.Trainer, null, typeof(Page<ExerciseDto>),
+    [ApiOperation("Search the library and the PT's own exercises (a client searches their PT's, to swap one for a day), by name and filters, a page at a time",
+        Access.SignedIn, null, typeof(Page<ExerciseDto>),
         Query = ["q: words in the name", "muscle: primary or secondary muscle", "equipment", "category", "level", "source: library | own",
             "limit: 1–100, default 50", "cursor: nextCursor of the previous page"])]
     public Task<IResult> ListExercises(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises")] HttpRequest req) =>
-        api.Handle<TrainerCaller>(req, async call =>
+        api.Handle<Caller>(req, async call =>
         {
             var filter = new ExerciseService.Filter(
                 Query.Optional(req, "q", 100),

@@ -12,6 +12,12 @@ public sealed class TrainingApi(ApiClient api)
     /// <summary>Logs one set; the log's device-made id makes a retry or replay safe.</summary>
     public Task<ApiResult<LogSetResponse>> LogSetAsync(LogSetRequest set) => api.PostAsync<LogSetResponse>("api/logs", set);
 
+    /// <summary>Does another exercise in place of a prescribed one that day (null goes back); answers the day's workout.</summary>
+    public Task<ApiResult<TodayWorkout>> SwapAsync(SwapExerciseRequest swap) => api.PutAsync<TodayWorkout>("api/today/swap", swap);
+
+    /// <summary>Finishes a day's workout (again replaces the summary); the PT sees it in their activity feed.</summary>
+    public Task<ApiResult<WorkoutSummary>> FinishAsync(FinishWorkoutRequest finish) => api.PostAsync<WorkoutSummary>("api/workouts/finish", finish);
+
     public Task<ApiResult<SetLog>> CorrectSetAsync(string logId, UpdateSetLogRequest correction) => api.PutAsync<SetLog>($"api/logs/{ApiPath.Id(logId)}", correction);
 
     public Task<ApiResult<Unit>> DeleteSetAsync(string logId) => api.DeleteAsync($"api/logs/{ApiPath.Id(logId)}");

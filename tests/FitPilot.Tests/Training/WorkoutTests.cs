@@ -167,6 +167,12 @@ public sealed class WorkoutTests(HostFixture host)
 
         var stranger = await _api.RegisterTrainerAsync();
         var theirs = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", new { name = "Secret move", category = "strength", primaryMuscles = new[] { "chest" } }, stranger.Token), HttpStatusCode.Created);
+
+        // The client searches their coach's library (own exercises included) to find a swap, never another PT's.
+        var found = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?source=own", s.Client.Token));
+        Assert.Equal([own.Id], found.Items.Select(e => e.Id));
+        Assert.Empty((await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=Secret%20move", s.Client.Token))).Items);
+        Assert.NotEmpty((await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?muscle=quadriceps&limit=5", s.Client.Token))).Items);
         foreach (var body in new object[]
         {
             new { date = s.Monday, programId = s.Program.Id, programExerciseId = s.Squat.Id, exerciseId = theirs.Id },
