@@ -11,9 +11,6 @@ namespace FitPilot.Web.Forms;
 /// </summary>
 public interface IFormModel
 {
-    /// <summary>The request contract this form builds, whose annotations hold the rules of its fields.</summary>
-    Type ContractType { get; }
-
     /// <summary>The request as the form stands now.</summary>
     object BuildContract();
 
@@ -29,8 +26,6 @@ public abstract class FormModel<TContract> : IFormModel where TContract : class
 {
     /// <summary>The immutable request, exactly as the form holds it (pages trim or blank out values when sending, as before).</summary>
     public abstract TContract ToContract();
-
-    Type IFormModel.ContractType => typeof(TContract);
 
     object IFormModel.BuildContract() => ToContract();
 
