@@ -11,35 +11,35 @@ public static class Roles
 
 public sealed record RegisterTrainerRequest
 {
-    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
-    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; set; }
-    [Required, Password] public required string Password { get; set; }
-    [StringLength(120)] public string? BusinessName { get; set; }
+    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; init; }
+    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; init; }
+    [Required, Password] public required string Password { get; init; }
+    [StringLength(120)] public string? BusinessName { get; init; }
     /// <summary>The PT's IANA time zone, from the browser at sign-up (e.g. "Australia/Sydney"); UTC when absent.</summary>
-    [TimeZone] public string? TimeZone { get; set; }
+    [TimeZone] public string? TimeZone { get; init; }
 }
 
 public sealed record LoginRequest
 {
-    [Required, StringLength(254)] public required string Email { get; set; }
-    [Required, StringLength(PasswordAttribute.MaxLength)] public required string Password { get; set; }
+    [Required, StringLength(254)] public required string Email { get; init; }
+    [Required, StringLength(PasswordAttribute.MaxLength)] public required string Password { get; init; }
 }
 
 public sealed record ForgotPasswordRequest
 {
-    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; set; }
+    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; init; }
 }
 
 public sealed record ResetPasswordRequest
 {
-    [Required, StringLength(200)] public required string Token { get; set; }
-    [Required, Password] public required string NewPassword { get; set; }
+    [Required, StringLength(200)] public required string Token { get; init; }
+    [Required, Password] public required string NewPassword { get; init; }
 }
 
 public sealed record ChangePasswordRequest
 {
-    [Required, StringLength(PasswordAttribute.MaxLength)] public required string CurrentPassword { get; set; }
-    [Required, Password] public required string NewPassword { get; set; }
+    [Required, StringLength(PasswordAttribute.MaxLength)] public required string CurrentPassword { get; init; }
+    [Required, Password] public required string NewPassword { get; init; }
 }
 
 /// <summary>A signed-in session. The web app gets the same token as an HttpOnly cookie and need not keep it.</summary>

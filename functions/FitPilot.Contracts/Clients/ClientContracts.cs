@@ -18,18 +18,18 @@ public sealed record ClientProfile(
 
 public sealed record InviteClientRequest
 {
-    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
-    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; set; }
+    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; init; }
+    [Required, Email, StringLength(EmailAddresses.MaxLength)] public required string Email { get; init; }
 }
 
 /// <summary>Profile fields a PT (for their client) or the client (for themself) can change.</summary>
 public sealed record UpdateClientRequest
 {
-    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
-    [Range(10, 120)] public int? Age { get; set; }
-    [Range(50.0, 260.0)] public double? HeightCm { get; set; }
-    [Range(20.0, 400.0)] public double? StartingWeightKg { get; set; }
-    [Range(20.0, 400.0)] public double? CurrentWeightKg { get; set; }
-    [Range(2.0, 70.0)] public double? BodyFatPercentage { get; set; }
-    [Phone, StringLength(30)] public string? PhoneNumber { get; set; }
+    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; init; }
+    [Range(10, 120)] public int? Age { get; init; }
+    [Range(50.0, 260.0)] public double? HeightCm { get; init; }
+    [Range(20.0, 400.0)] public double? StartingWeightKg { get; init; }
+    [Range(20.0, 400.0)] public double? CurrentWeightKg { get; init; }
+    [Range(2.0, 70.0)] public double? BodyFatPercentage { get; init; }
+    [Phone, StringLength(30)] public string? PhoneNumber { get; init; }
 }

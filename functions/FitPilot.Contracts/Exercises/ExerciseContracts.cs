@@ -43,17 +43,17 @@ public sealed record ExerciseDto(
 
 public sealed record SaveExerciseRequest : IValidatableObject
 {
-    [Required, StringLength(120, MinimumLength = 2)] public required string Name { get; set; }
-    [StringLength(2000), MultiLine] public string? Description { get; set; }
-    [ListLimits(30, 1000)] public IReadOnlyList<string>? Instructions { get; set; }
-    [HttpsUrl] public string? VideoUrl { get; set; }
-    [Required, MinLength(1), MaxLength(5)] public required IReadOnlyList<string> PrimaryMuscles { get; set; }
-    [MaxLength(10)] public IReadOnlyList<string>? SecondaryMuscles { get; set; }
-    public string? Equipment { get; set; }
-    public string? Level { get; set; }
-    [Required] public required string Category { get; set; }
-    public string? Force { get; set; }
-    public string? Mechanic { get; set; }
+    [Required, StringLength(120, MinimumLength = 2)] public required string Name { get; init; }
+    [StringLength(2000), MultiLine] public string? Description { get; init; }
+    [ListLimits(30, 1000)] public IReadOnlyList<string>? Instructions { get; init; }
+    [HttpsUrl] public string? VideoUrl { get; init; }
+    [Required, MinLength(1), MaxLength(5)] public required IReadOnlyList<string> PrimaryMuscles { get; init; }
+    [MaxLength(10)] public IReadOnlyList<string>? SecondaryMuscles { get; init; }
+    public string? Equipment { get; init; }
+    public string? Level { get; init; }
+    [Required] public required string Category { get; init; }
+    public string? Force { get; init; }
+    public string? Mechanic { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

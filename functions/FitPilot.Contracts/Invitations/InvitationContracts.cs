@@ -8,8 +8,8 @@ public sealed record InvitationPreview(string TrainerName, string? BusinessName,
 
 public sealed record AcceptInvitationRequest
 {
-    [Required, StringLength(200)] public required string Token { get; set; }
-    [Required, Password] public required string Password { get; set; }
+    [Required, StringLength(200)] public required string Token { get; init; }
+    [Required, Password] public required string Password { get; init; }
     /// <summary>The client's IANA time zone, from the browser; UTC when absent.</summary>
-    [TimeZone] public string? TimeZone { get; set; }
+    [TimeZone] public string? TimeZone { get; init; }
 }

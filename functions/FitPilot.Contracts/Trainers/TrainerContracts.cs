@@ -34,12 +34,12 @@ public sealed record TrainerDashboard(int Clients, int ActiveClients, int Invite
 
 public sealed record UpdateTrainerProfileRequest
 {
-    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; set; }
-    [StringLength(2000), MultiLine] public string? Bio { get; set; }
-    [StringLength(500), MultiLine] public string? Specializations { get; set; }
-    [StringLength(500), MultiLine] public string? Certifications { get; set; }
-    [Phone, StringLength(30)] public string? PhoneNumber { get; set; }
-    [StringLength(120)] public string? BusinessName { get; set; }
-    [StringLength(120)] public string? Location { get; set; }
-    [Range(0, 70)] public int? YearsExperience { get; set; }
+    [Required, StringLength(100, MinimumLength = 1)] public required string Name { get; init; }
+    [StringLength(2000), MultiLine] public string? Bio { get; init; }
+    [StringLength(500), MultiLine] public string? Specializations { get; init; }
+    [StringLength(500), MultiLine] public string? Certifications { get; init; }
+    [Phone, StringLength(30)] public string? PhoneNumber { get; init; }
+    [StringLength(120)] public string? BusinessName { get; init; }
+    [StringLength(120)] public string? Location { get; init; }
+    [Range(0, 70)] public int? YearsExperience { get; init; }
 }

@@ -7,28 +7,28 @@ namespace FitPilot.Contracts.Training;
 /// <summary>Log one set. <see cref="Id"/> is made by the device, so a retried or replayed log is stored once.</summary>
 public sealed record LogSetRequest
 {
-    [Required, RegularExpression("^[A-Za-z0-9-]{8,40}$", ErrorMessage = "Use a GUID made on the device.")] public required string Id { get; set; }
-    [Required, StringLength(40)] public required string ProgramId { get; set; }
-    [Required, StringLength(40)] public required string ProgramExerciseId { get; set; }
-    [Required, StringLength(120)] public required string ExerciseId { get; set; }
-    [Range(1, 20)] public int SetNumber { get; set; } = 1;
-    [Range(0.0, 1000.0)] public double WeightKg { get; set; }
-    [Range(0, 200)] public int Reps { get; set; }
-    [Range(0, 10)] public int? Rir { get; set; }
-    [StringLength(500), MultiLine] public string? Notes { get; set; }
+    [Required, RegularExpression("^[A-Za-z0-9-]{8,40}$", ErrorMessage = "Use a GUID made on the device.")] public required string Id { get; init; }
+    [Required, StringLength(40)] public required string ProgramId { get; init; }
+    [Required, StringLength(40)] public required string ProgramExerciseId { get; init; }
+    [Required, StringLength(120)] public required string ExerciseId { get; init; }
+    [Range(1, 20)] public int SetNumber { get; init; } = 1;
+    [Range(0.0, 1000.0)] public double WeightKg { get; init; }
+    [Range(0, 200)] public int Reps { get; init; }
+    [Range(0, 10)] public int? Rir { get; init; }
+    [StringLength(500), MultiLine] public string? Notes { get; init; }
     /// <summary>When the set was done (the device's clock; offline logs arrive later).</summary>
-    public DateTimeOffset? PerformedAt { get; set; }
+    public DateTimeOffset? PerformedAt { get; init; }
     /// <summary>The client's local date of the workout.</summary>
-    public DateOnly? WorkoutDate { get; set; }
+    public DateOnly? WorkoutDate { get; init; }
 }
 
 /// <summary>Change a logged set.</summary>
 public sealed record UpdateSetLogRequest
 {
-    [Range(0.0, 1000.0)] public double WeightKg { get; set; }
-    [Range(0, 200)] public int Reps { get; set; }
-    [Range(0, 10)] public int? Rir { get; set; }
-    [StringLength(500), MultiLine] public string? Notes { get; set; }
+    [Range(0.0, 1000.0)] public double WeightKg { get; init; }
+    [Range(0, 200)] public int Reps { get; init; }
+    [Range(0, 10)] public int? Rir { get; init; }
+    [StringLength(500), MultiLine] public string? Notes { get; init; }
 }
 
 /// <param name="SwappedFrom">The prescribed exercise's name when the client swapped it for this one that day.</param>

@@ -27,7 +27,10 @@ public static class ContractLimits
 {
     private static readonly ConcurrentDictionary<MemberInfo, FieldLimits> Cache = new();
 
-    /// <summary>The limits of the property a form field is bound to, e.g. <c>For(() => _model.Age)</c>.</summary>
+    /// <summary>
+    /// The limits of the property a form field is bound to, e.g. <c>For(() => _model.Age)</c>: for a form model's property
+    /// (<see cref="Forms.FormModel{TContract}"/>), those of the contract's property of the same name.
+    /// </summary>
     public static FieldLimits For<T>(Expression<Func<T>> property) => Of(property.Body);
 
     /// <summary>The limits of a contract's property without an instance, e.g. <c>For((ProgramExercise e) => e.Sets)</c>.</summary>
@@ -36,8 +39,12 @@ public static class ContractLimits
     private static FieldLimits Of(Expression body)
     {
         while (body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert) body = convert.Operand;
-        return body is MemberExpression { Member: PropertyInfo or FieldInfo } member ? Cache.GetOrAdd(member.Member, Read) : FieldLimits.None;
+        return body is MemberExpression { Member: PropertyInfo or FieldInfo } member ? Cache.GetOrAdd(member.Member, m => Read(ContractMember(m))) : FieldLimits.None;
     }
+
+    /// <summary>A form model's property stands for the contract's property of the same name, which holds the rules.</summary>
+    private static MemberInfo ContractMember(MemberInfo member) =>
+        Forms.FormFields.ContractOf(member.ReflectedType) is { } contract && contract.GetProperty(member.Name) is { } property ? property : member;
 
     private static FieldLimits Read(MemberInfo member)
     {

@@ -11,7 +11,7 @@ public sealed class ConcurrentLoggingTests(HostFixture host)
 {
     private readonly ApiClient _api = host.NewClient();
 
-    private async Task<(ApiClient.ClientAccount Client, ApiClient.Trainer Pt, ProgramDto Program, List<ProgramExercise> Entries, DateOnly Today)> ArrangeAsync()
+    private async Task<(ApiClient.ClientAccount Client, ApiClient.Trainer Pt, ProgramDto Program, IReadOnlyList<ProgramExercise> Entries, DateOnly Today)> ArrangeAsync()
     {
         var pt = await _api.RegisterTrainerAsync();
         var client = await _api.OnboardClientAsync(pt, host.Mailbox);

@@ -87,3 +87,23 @@ public sealed class ContractValidatorTests
     public void An_address_longer_than_254_characters_is_refused() =>
         Assert.False(EmailAddresses.TryNormalise(new string('a', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('b', 60), 4)) + ".com", out _));
 }
+
+/// <summary>Contracts are immutable records: values built once (initializers, <c>with</c>), never changed in place.</summary>
+public sealed class ContractImmutabilityTests
+{
+    [Fact]
+    public void No_contract_property_can_be_set_after_construction_and_lists_are_read_only()
+    {
+        var contracts = typeof(ContractValidator).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && !typeof(Attribute).IsAssignableFrom(t) && t.Namespace?.StartsWith("FitPilot.Contracts.", StringComparison.Ordinal) == true && t.GetProperties().Length > 0).ToList();
+        Assert.Contains(typeof(SaveProgramRequest), contracts);
+        foreach (var type in contracts)
+            foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                if (property.SetMethod is { IsPublic: true } set)
+                    Assert.True(set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)), $"{type.Name}.{property.Name} has a public set accessor: make it init");
+                var propertyType = property.PropertyType;
+                Assert.False(propertyType.IsArray || (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() is var g && (g == typeof(List<>) || g == typeof(IList<>) || g == typeof(ICollection<>))),
+                    $"{type.Name}.{property.Name} is a mutable list ({propertyType.Name}): use IReadOnlyList");
+            }
+    }
+}

@@ -5,6 +5,7 @@ using FitPilot.Contracts.Clients;
 using FitPilot.Contracts.Common;
 using FitPilot.Contracts.Exercises;
 using FitPilot.Contracts.Programs;
+using FitPilot.Web.Forms;
 using FitPilot.Web.Pages.Trainer.Programs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -206,7 +207,7 @@ public sealed class ProgramBuilderTests : WebTest
     [Fact]
     public void The_entry_editor_offers_the_contract_ranges_and_edits_the_entry_within_them()
     {
-        var entry = new ProgramExercise { ExerciseId = "Barbell_Squat", ExerciseName = "Barbell Squat", Sets = 3, Reps = 10, RestSeconds = 90 };
+        var entry = new ProgramEntryForm { ExerciseId = "Barbell_Squat", ExerciseName = "Barbell Squat", Sets = 3, Reps = 10, RestSeconds = 90 };
         var changes = 0;
         var cut = Render<ProgramEntryEditor>(ps => ps.Add(p => p.Entry, entry).Add(p => p.Key, "1-0").Add(p => p.OnChanged, () => { changes++; }));
 
@@ -227,13 +228,13 @@ public sealed class ProgramBuilderTests : WebTest
 
         Assert.Equal((5, 8, (int?)12, (double?)72.5, (int?)2, "B", "3-1-1-0", (string?)null, (int?)null), (entry.Sets, entry.Reps, entry.RepsMax, entry.PercentOf1Rm, entry.Rir, entry.SupersetGroup, entry.Tempo, entry.Notes, entry.RestSeconds));
         Assert.Equal(9, changes);
-        Assert.Empty(Validate(entry)); // every value the form allowed is one the API accepts
+        Assert.Empty(Validate(entry.ToContract())); // every value the form allowed is one the API accepts
     }
 
     [Fact]
     public void The_day_editor_reorders_and_removes_in_the_day_and_asks_the_page_to_move_or_copy_across_days()
     {
-        var day = new ProgramDay { DayOfWeek = 1, Title = "Push", Exercises = [Entry("A"), Entry("B"), Entry("C")] };
+        var day = new ProgramDayForm { DayOfWeek = 1, Title = "Push", Exercises = [Entry("A"), Entry("B"), Entry("C")] };
         var changes = 0;
         var moved = new List<EntryMovedToDay>();
         var copied = new List<DayCopied>();
@@ -277,7 +278,7 @@ public sealed class ProgramBuilderTests : WebTest
         Assert.Contains("Rest day", empty.Markup);
         Assert.Empty(empty.FindAll("input"));
 
-        var titled = Render<ProgramDayEditor>(ps => ps.Add(p => p.DayOfWeek, 2).Add(p => p.Day, new ProgramDay { DayOfWeek = 2 }));
+        var titled = Render<ProgramDayEditor>(ps => ps.Add(p => p.DayOfWeek, 2).Add(p => p.Day, new ProgramDayForm { DayOfWeek = 2 }));
         Assert.Contains("Rest day", titled.Markup);
         Assert.Equal(typeof(ProgramDay).GetProperty("Title")!.GetCustomAttribute<StringLengthAttribute>()!.MaximumLength.ToString(), titled.Find("#title-2").GetAttribute("maxlength"));
         Assert.Empty(titled.FindAll("[role=group]"));
@@ -287,7 +288,7 @@ public sealed class ProgramBuilderTests : WebTest
         [new ProgramDay { DayOfWeek = 1, Title = "Legs", Exercises = [new ProgramExercise { Id = "pe1", ExerciseId = "Barbell_Squat", ExerciseName = "Barbell Squat" }] }],
         DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
-    private static ProgramExercise Entry(string name) => new() { ExerciseId = name, ExerciseName = name };
+    private static ProgramEntryForm Entry(string name) => new() { ExerciseId = name, ExerciseName = name };
 
     private static ExerciseDto Exercise(string id, string name) =>
         new(id, ExerciseSources.Library, name, null, [], null, null, null, ["quadriceps"], [], "barbell", "beginner", "strength", "push", "compound", null, null, []);

@@ -1,10 +1,11 @@
 using FitPilot.Contracts.Exercises;
 using FitPilot.Contracts.Programs;
 using FitPilot.Web.Api;
+using FitPilot.Web.Forms;
 
 namespace FitPilot.Web.Pages.Trainer.Programs;
 
-// What the builder's components tell the page, which owns the program being edited.
+// What the builder's components tell the page, which owns the program being edited (a ProgramForm).
 
 /// <summary>"Add" in the library panel: <paramref name="Exercise"/> goes at the end of <paramref name="DayOfWeek"/>.</summary>
 public sealed record ExerciseAdded(ExerciseDto Exercise, int DayOfWeek);
@@ -13,7 +14,7 @@ public sealed record ExerciseAdded(ExerciseDto Exercise, int DayOfWeek);
 public sealed record ExerciseDragged(ExerciseDto Exercise);
 
 /// <summary>An entry of a day is being dragged (to another place or day).</summary>
-public sealed record EntryDragged(ProgramExercise Entry, int FromDay);
+public sealed record EntryDragged(ProgramEntryForm Entry, int FromDay);
 
 /// <summary>Something dragged is over a day (the day shows it is a drop target).</summary>
 public sealed record DraggedOverDay(int DayOfWeek);
