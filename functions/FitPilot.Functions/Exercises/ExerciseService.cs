@@ -60,13 +60,14 @@ public sealed class ExerciseService(ExerciseStore store, ExerciseLibrary library
         var fingerprint = Fingerprint(query, filter);
         var offset = cursor is null ? 0 : DecodeOffset(cursor, fingerprint);
         var hits = new List<(ExerciseEntity Exercise, float Score)>();
-        if (own.Count > 0)
+        var ownPassing = own.Where(e => Passes(e, filter)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
+        if (ownPassing.Count > 0)
         {
-            var byId = own.ToDictionary(e => e.RowKey, StringComparer.Ordinal);
-            hits.AddRange(new SearchIndex(ExerciseSearch.Analysis, own.Select(ExerciseSearch.ToDocument)).Search(query).Select(h => (byId[h.Id], h.Score)));
+            using var ownIndex = new SearchIndex(ExerciseSearch.Analysis, ownPassing.Values.Select(ExerciseSearch.ToDocument));
+            hits.AddRange(ownIndex.Search(query).Select(h => (ownPassing[h.Id], h.Score)));
         }
-        if (withLibrary) hits.AddRange(await library.SearchAsync(query, ct));
-        var ranked = InRelevanceOrder(hits.Where(h => Passes(h.Exercise, filter))).Skip(offset).Take(limit + 1).ToList();
+        if (withLibrary) hits.AddRange((await library.SearchAsync(query, ct)).Where(h => Passes(h.Exercise, filter)));
+        var ranked = InRelevanceOrder(hits).Skip(offset).Take(limit + 1).ToList();
         var page = ranked.Take(limit).ToList();
         var next = ranked.Count > limit ? EncodeOffset(fingerprint, offset + limit) : null;
         return new Page<ExerciseDto>(page.Select(e => e.ToDto()).ToList(), next);

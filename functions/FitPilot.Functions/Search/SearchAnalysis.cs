@@ -132,7 +132,7 @@ public sealed class SearchAnalysis
                 Term(KeywordsField, word, 2f),
                 Term(TextField, word, 1f),
             };
-            if (word.Length >= 2) best.Add(Prefix(NameField, word, 5f));
+            best.Add(Prefix(NameField, word, 5f)); // even one letter: the list narrows as the first letter is typed
             // A compound being typed ("pushu", "skullcr"); shorter prefixes would start at any short word ("a ball" → "aball").
             if (word.Length >= 4) best.Add(Prefix(JoinedField, word, 4.5f));
             if (word.Length >= 3) best.Add(Prefix(KeywordsField, word, 1f));
@@ -152,8 +152,10 @@ public sealed class SearchAnalysis
 
     private static TermQuery Term(string field, string text, float boost) => new(new Term(field, text)) { Boost = boost };
 
+    // Scored like whole words (so the length norm applies), at most 512 words per prefix: a short prefix
+    // over a large vocabulary never exceeds Lucene's 1,024-clause limit (and throws).
     private static PrefixQuery Prefix(string field, string text, float boost) =>
-        new(new Term(field, text)) { Boost = boost, MultiTermRewriteMethod = MultiTermQuery.SCORING_BOOLEAN_QUERY_REWRITE };
+        new(new Term(field, text)) { Boost = boost, MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(512) };
 
     private static FuzzyQuery Fuzzy(string field, string text, int edits, float boost) =>
         new(new Term(field, text), edits, prefixLength: 1) { Boost = boost, MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(50) };

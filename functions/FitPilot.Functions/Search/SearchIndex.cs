@@ -8,23 +8,27 @@ namespace FitPilot.Functions.Search;
 /// <summary>
 /// An immutable in-memory Lucene index of <see cref="SearchDocument"/>s, analysed by one
 /// <see cref="SearchAnalysis"/>. Build a large one once (the exercise library at start-up) and small
-/// ones as needed (a PT's own exercises per request); their scores compare directly. Thread-safe.
+/// ones as needed (a PT's own exercises per request, disposed after); their scores compare directly.
+/// Thread-safe.
 /// </summary>
-public sealed class SearchIndex
+public sealed class SearchIndex : IDisposable
 {
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly string[] _ids;
 
     public SearchIndex(SearchAnalysis analysis, IEnumerable<SearchDocument> documents)
     {
-        var directory = new RAMDirectory();
+        _directory = new RAMDirectory();
         var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analysis.IndexAnalyzer)
         {
             Similarity = SearchAnalysis.Similarity,
             OpenMode = OpenMode.CREATE,
             UseCompoundFile = false, // faster to build; nothing is ever written to disk
+            MergeScheduler = new SerialMergeScheduler(), // no background merge threads
         };
-        using (var writer = new IndexWriter(directory, config))
+        using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var d in documents)
             {
@@ -41,10 +45,10 @@ public sealed class SearchIndex
             }
             writer.Commit();
         }
-        var reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(reader) { Similarity = SearchAnalysis.Similarity };
-        _ids = new string[reader.MaxDoc];
-        for (var doc = 0; doc < reader.MaxDoc; doc++) _ids[doc] = reader.Document(doc).Get(SearchAnalysis.IdField);
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = SearchAnalysis.Similarity };
+        _ids = new string[_reader.MaxDoc];
+        for (var doc = 0; doc < _reader.MaxDoc; doc++) _ids[doc] = _reader.Document(doc).Get(SearchAnalysis.IdField);
     }
 
     /// <summary>How many documents the index holds.</summary>
@@ -58,5 +62,11 @@ public sealed class SearchIndex
         var hits = new SearchHit[top.ScoreDocs.Length];
         for (var i = 0; i < hits.Length; i++) hits[i] = new SearchHit(_ids[top.ScoreDocs[i].Doc], top.ScoreDocs[i].Score);
         return hits;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
     }
 }

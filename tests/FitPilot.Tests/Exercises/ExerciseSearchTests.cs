@@ -142,7 +142,8 @@ public sealed class ExerciseSearchTests(ITestOutputHelper output)
     {
         var query = ExerciseSearch.Analysis.Parse("barbell squat")!;
         var inLibrary = Index.Search(query).Single(h => h.Id == "Barbell_Squat").Score;
-        var alone = new SearchIndex(ExerciseSearch.Analysis, [ExerciseSearch.ToDocument(ById["Barbell_Squat"])]).Search(query).Single().Score;
+        using var one = new SearchIndex(ExerciseSearch.Analysis, [ExerciseSearch.ToDocument(ById["Barbell_Squat"])]);
+        var alone = one.Search(query).Single().Score;
         Assert.Equal(inLibrary, alone);
     }
 }
