@@ -11,9 +11,9 @@ namespace FitPilot.Functions.Exercises;
 public sealed class ExerciseFunctions(Api api, ExerciseService exercises)
 {
     [Function(nameof(ListExercises))]
-    [ApiOperation("Search the library and the PT's own exercises (a client searches their PT's, to swap one for a day), by name and filters, a page at a time",
+    [ApiOperation("Search the library and the PT's own exercises (a client searches their PT's, to swap one for a day), by relevance or name and by filters, a page at a time",
         Access.SignedIn, null, typeof(Page<ExerciseDto>),
-        Query = ["q: words in the name", "muscle: primary or secondary muscle", "equipment", "category", "level", "source: library | own",
+        Query = ["q: search words; results by relevance (name first, then muscles, equipment, instructions), typos, plurals and gym abbreviations (rdl, ohp, db…) understood", "muscle: primary or secondary muscle", "equipment", "category", "level", "source: library | own",
             "limit: 1–100, default 50", "cursor: nextCursor of the previous page"])]
     public Task<IResult> ListExercises(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises")] HttpRequest req) =>

@@ -1,6 +1,10 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using FitPilot.Contracts.Common;
 using FitPilot.Contracts.Exercises;
 using FitPilot.Functions.Common;
+using FitPilot.Functions.Search;
 using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Exercises;
@@ -14,26 +18,30 @@ public sealed class ExerciseService(ExerciseStore store, ExerciseLibrary library
     public sealed record Filter(string? Search, string? Muscle, string? Equipment, string? Category, string? Level, string? Source);
 
     /// <summary>
-    /// Name-ordered search over library + own. The cursor is the last (name, id) seen (keyset paging),
-    /// so adding or deleting exercises between pages never skips or repeats one.
+    /// Library + own, filtered. Without search words: in name order, a page at a time; the cursor is the
+    /// last (name, id) seen (keyset paging), so adding or deleting exercises between pages never skips or
+    /// repeats one. With search words: by relevance (<see cref="ExerciseSearch"/>), then name; the cursor
+    /// is an offset into that order, bound to the search and filters it was made for.
     /// </summary>
     public async Task<Page<ExerciseDto>> ListAsync(string trainerId, Filter filter, int limit, string? cursor, CancellationToken ct)
     {
-        var after = cursor is null ? ((string Name, string Id)?)null : DecodeCursor(cursor);
-        var candidates = new List<ExerciseEntity>();
+        var query = ExerciseSearch.Analysis.Parse(filter.Search);
+        var own = new List<ExerciseEntity>();
         if (filter.Source is null or ExerciseSources.Own)
-            await foreach (var own in store.AllAsync(trainerId, ct))
-                candidates.Add(own);
-        if (filter.Source is null or ExerciseSources.Library)
-            candidates.AddRange(await library.AllAsync(ct));
+            await foreach (var e in store.AllAsync(trainerId, ct))
+                own.Add(e);
+        var withLibrary = filter.Source is null or ExerciseSources.Library;
+        return query is null
+            ? await ByNameAsync(own, withLibrary, filter, limit, cursor, ct)
+            : await ByRelevanceAsync(own, withLibrary, query, filter, limit, cursor, ct);
+    }
 
-        var terms = (filter.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private async Task<Page<ExerciseDto>> ByNameAsync(List<ExerciseEntity> own, bool withLibrary, Filter filter, int limit, string? cursor, CancellationToken ct)
+    {
+        var after = cursor is null ? ((string Name, string Id)?)null : DecodeCursor(cursor);
+        var candidates = withLibrary ? own.Concat(await library.AllAsync(ct)) : own;
         var matches = candidates
-            .Where(e => terms.All(t => e.Name.Contains(t, StringComparison.OrdinalIgnoreCase)))
-            .Where(e => filter.Muscle is null || ExerciseEntity.Split(e.PrimaryMuscles).Contains(filter.Muscle) || ExerciseEntity.Split(e.SecondaryMuscles).Contains(filter.Muscle))
-            .Where(e => filter.Equipment is null || e.Equipment == filter.Equipment)
-            .Where(e => filter.Category is null || e.Category == filter.Category)
-            .Where(e => filter.Level is null || e.Level == filter.Level)
+            .Where(e => Passes(e, filter))
             .OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.RowKey, StringComparer.Ordinal)
             .Where(e => after is null || Compare(e, after.Value) > 0)
             .Take(limit + 1)
@@ -42,6 +50,39 @@ public sealed class ExerciseService(ExerciseStore store, ExerciseLibrary library
         var next = matches.Count > limit ? EncodeCursor(page[^1]) : null;
         return new Page<ExerciseDto>(page.Select(e => e.ToDto()).ToList(), next);
     }
+
+    /// <summary>
+    /// The library's hits come from its index (built once); own exercises, a few dozen at most, go into a
+    /// small index made for this request (a few ms). Scores compare across the two (see <see cref="SearchAnalysis"/>).
+    /// </summary>
+    private async Task<Page<ExerciseDto>> ByRelevanceAsync(List<ExerciseEntity> own, bool withLibrary, SearchQuery query, Filter filter, int limit, string? cursor, CancellationToken ct)
+    {
+        var fingerprint = Fingerprint(query, filter);
+        var offset = cursor is null ? 0 : DecodeOffset(cursor, fingerprint);
+        var hits = new List<(ExerciseEntity Exercise, float Score)>();
+        var ownPassing = own.Where(e => Passes(e, filter)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
+        if (ownPassing.Count > 0)
+        {
+            using var ownIndex = new SearchIndex(ExerciseSearch.Analysis, ownPassing.Values.Select(ExerciseSearch.ToDocument));
+            hits.AddRange(ownIndex.Search(query).Select(h => (ownPassing[h.Id], h.Score)));
+        }
+        if (withLibrary) hits.AddRange((await library.SearchAsync(query, ct)).Where(h => Passes(h.Exercise, filter)));
+        var ranked = InRelevanceOrder(hits).Skip(offset).Take(limit + 1).ToList();
+        var page = ranked.Take(limit).ToList();
+        var next = ranked.Count > limit ? EncodeOffset(fingerprint, offset + limit) : null;
+        return new Page<ExerciseDto>(page.Select(e => e.ToDto()).ToList(), next);
+    }
+
+    /// <summary>Best first; equal scores by name, then id: one fixed order, so offsets page it safely.</summary>
+    internal static IEnumerable<ExerciseEntity> InRelevanceOrder(IEnumerable<(ExerciseEntity Exercise, float Score)> hits) =>
+        hits.OrderByDescending(h => h.Score).ThenBy(h => h.Exercise.Name, StringComparer.OrdinalIgnoreCase).ThenBy(h => h.Exercise.RowKey, StringComparer.Ordinal)
+            .Select(h => h.Exercise);
+
+    private static bool Passes(ExerciseEntity e, Filter filter) =>
+        (filter.Muscle is null || ExerciseEntity.Split(e.PrimaryMuscles).Contains(filter.Muscle) || ExerciseEntity.Split(e.SecondaryMuscles).Contains(filter.Muscle))
+        && (filter.Equipment is null || e.Equipment == filter.Equipment)
+        && (filter.Category is null || e.Category == filter.Category)
+        && (filter.Level is null || e.Level == filter.Level);
 
     /// <summary>A library exercise, or one of the tenant's own (a client sees their PT's).</summary>
     public async Task<ExerciseEntity> GetAsync(string trainerId, string exerciseId, CancellationToken ct) =>
@@ -120,4 +161,26 @@ public sealed class ExerciseService(ExerciseStore store, ExerciseLibrary library
 
     private static (string Name, string Id) DecodeCursor(string cursor) =>
         Cursors.Decode(cursor).Split('\n') is [var name, var id] ? (name, id) : throw Cursors.Invalid();
+
+    /// <summary>
+    /// Relevance paging: the cursor is the offset of the next page and a hash of the analysed search words
+    /// and the filters. The order is fixed for a fixed set of exercises, so pages neither skip nor repeat;
+    /// a cursor from another search or other filters is refused rather than answered with the wrong slice.
+    /// </summary>
+    private static string EncodeOffset(string fingerprint, int offset) =>
+        Cursors.Encode(RelevanceCursor + "\n" + fingerprint + "\n" + offset.ToString(CultureInfo.InvariantCulture));
+
+    private static int DecodeOffset(string cursor, string fingerprint) =>
+        Cursors.Decode(cursor).Split('\n') is [RelevanceCursor, var hash, var at] && hash == fingerprint
+            && int.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset > 0
+            ? offset
+            : throw Cursors.Invalid();
+
+    private const string RelevanceCursor = "relevance";
+
+    private static string Fingerprint(SearchQuery query, Filter filter)
+    {
+        var what = string.Join("\n", new[] { string.Join(' ', query.Words), filter.Muscle, filter.Equipment, filter.Category, filter.Level, filter.Source });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(what)).AsSpan(0, 8));
+    }
 }

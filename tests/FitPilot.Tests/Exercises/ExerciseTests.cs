@@ -45,13 +45,16 @@ public sealed class ExerciseTests(HostFixture host)
         Assert.Equal("library", squat.Source);
 
         var page = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=squat&equipment=barbell&muscle=quadriceps&limit=100", pt.Token));
-        Assert.Contains(page.Items, e => e.Id == "Barbell_Squat");
+        Assert.Equal("Barbell_Squat", page.Items[0].Id);
         Assert.All(page.Items, e =>
         {
-            Assert.Contains("squat", e.Name, StringComparison.OrdinalIgnoreCase);
             Assert.Equal("barbell", e.Equipment);
             Assert.Contains("quadriceps", e.PrimaryMuscles.Concat(e.SecondaryMuscles));
         });
+        // Exercises named for squats first; then those whose instructions mention squatting (cleans, snatches…).
+        var named = page.Items.TakeWhile(e => e.Name.Contains("squat", StringComparison.OrdinalIgnoreCase)).Count();
+        Assert.True(named >= 10, $"{named} named squat first");
+        Assert.All(page.Items.Skip(named), e => Assert.DoesNotContain("squat", e.Name, StringComparison.OrdinalIgnoreCase));
 
         var stretches = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?category=stretching&limit=100", pt.Token));
         Assert.Equal(100, stretches.Items.Count);
@@ -59,6 +62,55 @@ public sealed class ExerciseTests(HostFixture host)
 
         await ApiClient.ProblemAsync(await _api.GetAsync("/api/exercises?equipment=spaceship", pt.Token), HttpStatusCode.BadRequest);
         await ApiClient.ProblemAsync(await _api.GetAsync("/api/exercises?limit=1000", pt.Token), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Search_finds_an_own_exercise_by_its_abbreviation_marks_it_own_and_pages_every_match_once()
+    {
+        var pt = await _api.RegisterTrainerAsync();
+        var landmine = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", NewExercise("Landmine RDL"), pt.Token), HttpStatusCode.Created);
+
+        // "rdl": the own exercise (named so) and the library's Romanian deadlifts (by synonym), the own one marked.
+        var rdl = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=rdl", pt.Token));
+        var mine = Assert.Single(rdl.Items, e => e.Id == landmine.Id);
+        Assert.Equal("own", mine.Source);
+        Assert.Equal(landmine.Id, rdl.Items[0].Id);
+        Assert.Contains(rdl.Items, e => e.Id == "Romanian_Deadlift" && e.Source == "library");
+        // …and by what the abbreviation stands for; source=library leaves it out.
+        var romanian = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=romanian%20deadlift", pt.Token));
+        Assert.Contains(romanian.Items, e => e.Id == landmine.Id);
+        var libraryOnly = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=rdl&source=library", pt.Token));
+        Assert.DoesNotContain(libraryOnly.Items, e => e.Id == landmine.Id);
+
+        // One page of everything vs. pages of 4 through the cursor: the same exercises, in the same order, each once.
+        var all = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=deadlift&limit=100", pt.Token));
+        Assert.Null(all.NextCursor);
+        Assert.True(all.Items.Count > 12, $"{all.Items.Count} deadlifts");
+        Assert.Contains(all.Items, e => e.Id == landmine.Id);
+        var paged = new List<ExerciseDto>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=deadlift&limit=4" + (cursor is null ? "" : "&cursor=" + cursor), pt.Token));
+            Assert.True(page.Items.Count is > 0 and <= 4);
+            paged.AddRange(page.Items);
+            cursor = page.NextCursor;
+            pages++;
+        } while (cursor is not null && pages < 100);
+        Assert.Equal(all.Items.Select(e => e.Id), paged.Select(e => e.Id));
+        Assert.Equal(paged.Count, paged.Select(e => e.Id).Distinct().Count());
+
+        // A cursor belongs to its search and filters: another query, other filters or the name order refuse it.
+        var first = await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=deadlift&limit=4", pt.Token));
+        var next = first.NextCursor!;
+        Assert.Equal(paged.Skip(4).Take(4).Select(e => e.Id),
+            (await ApiClient.ReadAsync<Page<ExerciseDto>>(await _api.GetAsync("/api/exercises?q=Deadlifts&limit=4&cursor=" + next, pt.Token))).Items.Select(e => e.Id));
+        foreach (var other in new[] { "q=squat", "q=deadlift&equipment=barbell", "q=deadlift&source=own", "" })
+        {
+            var problem = await ApiClient.ProblemAsync(await _api.GetAsync($"/api/exercises?{other}&limit=4&cursor={next}", pt.Token), HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _), other);
+        }
     }
 
     [Fact]
