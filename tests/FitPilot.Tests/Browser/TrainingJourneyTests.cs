@@ -160,6 +160,8 @@ public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browse
         await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Barbell Squat" })).ToBeVisibleAsync();
         await Expect(s.Page.GetByTestId("e1rm-chart")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("from 105 kg .* to 116.7 kg"));
         await Expect(s.Page.Locator("table tbody tr")).ToHaveCountAsync(3);
+        await Expect(s.Page.GetByTestId("volume-chart")).ToBeVisibleAsync();
+        Assert.True(await s.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the history page scrolls sideways on a phone");
         await s.ShotAsync("history");
 
         // 95 kg beat 90 kg last week; 100 kg today beat both: two PRs, newest first.
