@@ -60,10 +60,17 @@ public sealed record TodayWorkout(DateOnly Date, string? ProgramId, string? Prog
 
 public sealed record Achievement(string Id, string Type, string Title, string? Description, DateTimeOffset GrantedAt);
 
+/// <param name="EstimatedOneRepMax">One point per workout day, oldest first.</param>
 public sealed record ExerciseHistory(string ExerciseId, string ExerciseName, IReadOnlyList<SetLog> Sets, IReadOnlyList<HistoryPoint> EstimatedOneRepMax);
 
-/// <summary>The best estimated 1RM of one workout day.</summary>
-public sealed record HistoryPoint(DateOnly Date, double EstimatedOneRepMaxKg);
+/// <summary>One workout day of an exercise: the best estimated 1RM of its sets, and what they lifted.</summary>
+/// <param name="VolumeKg">Weight × reps, summed over the day's sets.</param>
+/// <param name="Sets">How many sets were logged that day.</param>
+public sealed record HistoryPoint(DateOnly Date, double EstimatedOneRepMaxKg, double VolumeKg, int Sets);
+
+/// <summary>An exercise a client has logged, for their PT to pick one to chart.</summary>
+/// <param name="Sessions">How many workout days have at least one set of it.</param>
+public sealed record LoggedExercise(string ExerciseId, string ExerciseName, DateOnly LastLoggedDate, int Sessions);
 
 public sealed record Adherence(DateOnly From, DateOnly To, int PrescribedSessions, int CompletedSessions, double? Percent);
 

@@ -57,8 +57,20 @@ public sealed class ExerciseStatEntity : ITableEntity
     public string LatestSetsJson { get; set; } = "[]";
     public string? PreviousDate { get; set; }
     public string PreviousSetsJson { get; set; } = "[]";
+    /// <summary>The first day of <see cref="LoggedDays"/> (yyyy-MM-dd).</summary>
+    public string? LoggedFrom { get; set; }
+    /// <summary>
+    /// Every workout day with a set of this exercise, as a <see cref="WorkoutDays"/> bitmap from <see cref="LoggedFrom"/>;
+    /// null on rows written before days were counted (they are rebuilt from the logs when first listed).
+    /// </summary>
+    public string? LoggedDays { get; set; }
 
     public string ExerciseId => RowKey[TrainingRows.Stat.Length..];
+
+    /// <summary>False for a row written before workout days were counted: its count would be a guess.</summary>
+    public bool CountsDays => LoggedDays is not null || LatestDate is null;
+
+    public WorkoutDays Days() => WorkoutDays.Read(LoggedFrom, LoggedDays);
 
     public Dictionary<string, int> RepsAtWeight() => StoredJson.Deserialize<Dictionary<string, int>>(RepsAtWeightJson);
     public List<RecentSet> LatestSets() => StoredJson.Deserialize<List<RecentSet>>(LatestSetsJson);
@@ -79,6 +91,41 @@ public sealed class ExerciseStatEntity : ITableEntity
 
     public SetLog ToSetLog(RecentSet set) => new(set.Id, set.ProgramId, set.ProgramExerciseId, ExerciseId, ExerciseName ?? ExerciseId,
         set.SetNumber, set.WeightKg, set.Reps, set.Rir, set.Notes, set.PerformedAt, set.WorkoutDate, OneRepMax.Epley(set.WeightKg, set.Reps));
+}
+
+/// <summary>
+/// A set of workout days stored as a bitmap, base64 (bit i, lowest first in each byte, is the first day + i days):
+/// exact for sets logged in any order, and a decade of days fits in about 600 characters, so "today", which
+/// reads every stat row, stays small.
+/// </summary>
+public sealed class WorkoutDays
+{
+    private readonly SortedSet<int> _days = [];
+
+    public int Count => _days.Count;
+
+    public static WorkoutDays Read(string? first, string? bitmap)
+    {
+        var days = new WorkoutDays();
+        if (first is null || string.IsNullOrEmpty(bitmap)) return days;
+        var start = DateOnly.ParseExact(first, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayNumber;
+        var bytes = Convert.FromBase64String(bitmap);
+        for (var i = 0; i < bytes.Length * 8; i++)
+            if ((bytes[i / 8] & (1 << (i % 8))) != 0) days._days.Add(start + i);
+        return days;
+    }
+
+    /// <summary>Adds a day; false when it was there already.</summary>
+    public bool Add(DateOnly day) => _days.Add(day.DayNumber);
+
+    public (string? First, string Bitmap) Write()
+    {
+        if (_days.Count == 0) return (null, "");
+        var start = _days.Min;
+        var bytes = new byte[(_days.Max - start) / 8 + 1];
+        foreach (var day in _days) bytes[(day - start) / 8] |= (byte)(1 << ((day - start) % 8));
+        return (TrainingDates.Iso(DateOnly.FromDayNumber(start)), Convert.ToBase64String(bytes));
+    }
 }
 
 /// <summary>A set as a stat row keeps it: the exercise is the row's own, so it is not repeated per set.</summary>

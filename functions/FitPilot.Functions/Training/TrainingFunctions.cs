@@ -59,11 +59,14 @@ public sealed class TrainingFunctions(Api api, TrainingService training, TimePro
             return Reply.NoContent();
         });
 
+    private const string HistoryFrom = "from: yyyy-MM-dd, only workout days from this date on (default: all of them)";
+
     [Function(nameof(GetExerciseHistory))]
-    [ApiOperation("The client's history of one exercise: every set and the best estimated 1RM (Epley) per day", Access.Client, null, typeof(ExerciseHistory))]
+    [ApiOperation("The client's history of one exercise: every set, and per workout day the best estimated 1RM (Epley) and the volume (weight × reps)",
+        Access.Client, null, typeof(ExerciseHistory), Query = [HistoryFrom])]
     public Task<IResult> GetExerciseHistory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises/{exerciseId}/history")] HttpRequest req, string exerciseId) =>
-        api.Handle<ClientCaller>(req, async call => Reply.Ok(await training.HistoryAsync(call.Caller.ClientId, exerciseId, call.Cancellation)));
+        api.Handle<ClientCaller>(req, async call => Reply.Ok(await training.HistoryAsync(call.Caller.ClientId, exerciseId, Query.Date(req, "from"), call.Cancellation)));
 
     [Function(nameof(ListAchievements))]
     [ApiOperation("The client's achievements, personal bests included", Access.Client, null, typeof(List<Achievement>))]
@@ -86,9 +89,17 @@ public sealed class TrainingFunctions(Api api, TrainingService training, TimePro
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/{clientId}/adherence")] HttpRequest req, string clientId) =>
         api.Handle<TrainerCaller>(req, async call => Reply.Ok(await training.AdherenceAsync(call.Caller.TrainerId, clientId, Query.Date(req, "to"), call.Cancellation)));
 
+    [Function(nameof(ListClientExercises))]
+    [ApiOperation("The exercises a client has logged, most recent first: when last, and on how many workout days", Access.Trainer, null, typeof(List<LoggedExercise>))]
+    public Task<IResult> ListClientExercises(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/{clientId}/exercises")] HttpRequest req, string clientId) =>
+        api.Handle<TrainerCaller>(req, async call => Reply.Ok(await training.LoggedExercisesAsync(call.Caller.TrainerId, clientId, call.Cancellation)));
+
     [Function(nameof(GetClientExerciseHistory))]
-    [ApiOperation("A client's history of one exercise", Access.Trainer, null, typeof(ExerciseHistory))]
+    [ApiOperation("A client's history of one exercise: every set, and per workout day the best estimated 1RM (Epley) and the volume (weight × reps)",
+        Access.Trainer, null, typeof(ExerciseHistory), Query = [HistoryFrom])]
     public Task<IResult> GetClientExerciseHistory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/{clientId}/exercises/{exerciseId}/history")] HttpRequest req, string clientId, string exerciseId) =>
-        api.Handle<TrainerCaller>(req, async call => Reply.Ok(await training.ClientHistoryAsync(call.Caller.TrainerId, clientId, exerciseId, call.Cancellation)));
+        api.Handle<TrainerCaller>(req, async call =>
+            Reply.Ok(await training.ClientHistoryAsync(call.Caller.TrainerId, clientId, exerciseId, Query.Date(req, "from"), call.Cancellation)));
 }

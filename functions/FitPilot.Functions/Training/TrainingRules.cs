@@ -36,10 +36,19 @@ public static class PersonalBests
 /// <summary>What an exercise's stat row keeps as sets come in: its bests and the sets of its two latest workout days.</summary>
 public static class ExerciseStats
 {
-    /// <summary>Adds one set: raises the bests, and files the set under its day (a newer day pushes the latest to "previous").</summary>
+    /// <summary>
+    /// Adds one set: raises the bests, counts its day, and files the set under its day (a newer day pushes the latest to "previous").
+    /// A row from before days were counted is left uncounted, to be rebuilt from the logs rather than guessed.
+    /// </summary>
     public static void Record(ExerciseStatEntity stat, SetLogEntity log)
     {
         stat.ExerciseName = log.ExerciseName;
+        if (stat.CountsDays)
+        {
+            var days = stat.Days();
+            if (days.Add(DateOnly.ParseExact(log.WorkoutDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                (stat.LoggedFrom, stat.LoggedDays) = days.Write();
+        }
         if (log.Reps >= 1)
         {
             stat.BestWeightKg = Math.Max(stat.BestWeightKg, log.WeightKg);
@@ -79,6 +88,28 @@ public static class ExerciseStats
             days.FirstOrDefault(which) is { Date: not null } day ? day.Sets().Select(stat.ToSetLog).ToList() : [];
         return (On(d => d.Date == iso), On(d => string.CompareOrdinal(d.Date, iso) < 0));
     }
+}
+
+/// <summary>An exercise's history: its sets, and per workout day the best estimated 1RM and the volume lifted.</summary>
+public static class ExerciseHistories
+{
+    /// <param name="name">The exercise's name when no set names it (none in the range asked for).</param>
+    public static ExerciseHistory Of(string exerciseId, string? name, IEnumerable<SetLog> sets)
+    {
+        var ordered = sets.OrderBy(s => s.PerformedAt).ToList();
+        var days = ordered.GroupBy(s => s.WorkoutDate).OrderBy(g => g.Key)
+            .Select(g => new HistoryPoint(g.Key, g.Max(s => s.EstimatedOneRepMaxKg), Math.Round(g.Sum(s => s.WeightKg * s.Reps), 1), g.Count()))
+            .ToList();
+        return new ExerciseHistory(exerciseId, ordered.LastOrDefault()?.ExerciseName ?? name ?? exerciseId, ordered, days);
+    }
+
+    /// <summary>The exercises a client has logged, most recently logged first, each with its number of workout days.</summary>
+    public static List<LoggedExercise> Logged(IEnumerable<ExerciseStatEntity> stats) =>
+        stats.Where(s => s.LatestDate is not null)
+            .Select(s => new LoggedExercise(s.ExerciseId, s.ExerciseName ?? s.ExerciseId,
+                DateOnly.ParseExact(s.LatestDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture), s.Days().Count))
+            .OrderByDescending(e => e.LastLoggedDate).ThenBy(e => e.ExerciseName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
 }
 
 /// <summary>Which of a client's programs prescribes what on a date.</summary>

@@ -201,11 +201,35 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Ex
         await RebuildStatAsync(clientId, log.ExerciseId, ct);
     }
 
-    public async Task<ExerciseHistory> HistoryAsync(string clientId, string exerciseId, CancellationToken ct)
+    /// <summary>The client's sets of one exercise (all, or from a workout day on) and, per day, the best estimated 1RM and the volume.</summary>
+    public async Task<ExerciseHistory> HistoryAsync(string clientId, string exerciseId, DateOnly? from, CancellationToken ct)
     {
-        var sets = (await LogsAsync(clientId, TableClient.CreateQueryFilter($"ExerciseId eq {exerciseId}"), ct)).OrderBy(s => s.PerformedAt).ToList();
-        var points = sets.GroupBy(s => s.WorkoutDate).OrderBy(g => g.Key).Select(g => new HistoryPoint(g.Key, g.Max(s => s.EstimatedOneRepMaxKg))).ToList();
-        return new ExerciseHistory(exerciseId, sets.LastOrDefault()?.ExerciseName ?? exerciseId, sets, points);
+        var filter = from is { } first
+            ? TableClient.CreateQueryFilter($"ExerciseId eq {exerciseId} and WorkoutDate ge {TrainingDates.Iso(first)}")
+            : TableClient.CreateQueryFilter($"ExerciseId eq {exerciseId}");
+        var sets = await LogsAsync(clientId, filter, ct);
+        // Nothing in the range: the name comes from the exercise's stats, if it was ever logged.
+        var name = sets.Count == 0 ? (await store.FindAsync<ExerciseStatEntity>(clientId, TrainingRows.Stat + exerciseId, ct))?.ExerciseName : null;
+        return ExerciseHistories.Of(exerciseId, name, sets);
+    }
+
+    /// <summary>
+    /// A PT's list of the exercises their client has logged, from the stat rows (one query): most recent first,
+    /// with the number of workout days. A stat row from before days were counted is rebuilt from the logs first.
+    /// </summary>
+    public async Task<List<LoggedExercise>> LoggedExercisesAsync(string trainerId, string clientId, CancellationToken ct)
+    {
+        await clients.GetAsync(trainerId, clientId, ct);
+        var statRange = TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Stat} and RowKey lt {"stat~"}");
+        var stats = (await store.ReadAsync(clientId, statRange, ct)).Stats.Values.ToList();
+        var uncounted = stats.Where(s => !s.CountsDays).ToList();
+        if (uncounted.Count > 0)
+        {
+            using (await locks.EnterAsync(clientId, ct))
+                foreach (var stat in uncounted) await RebuildStatAsync(clientId, stat.ExerciseId, ct);
+            stats = (await store.ReadAsync(clientId, statRange, ct)).Stats.Values.ToList();
+        }
+        return ExerciseHistories.Logged(stats);
     }
 
     public async Task<List<Achievement>> AchievementsAsync(string clientId, CancellationToken ct)
@@ -237,10 +261,10 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Ex
     }
 
     /// <summary>A PT's view of their client's history of one exercise.</summary>
-    public async Task<ExerciseHistory> ClientHistoryAsync(string trainerId, string clientId, string exerciseId, CancellationToken ct)
+    public async Task<ExerciseHistory> ClientHistoryAsync(string trainerId, string clientId, string exerciseId, DateOnly? from, CancellationToken ct)
     {
         await clients.GetAsync(trainerId, clientId, ct);
-        return await HistoryAsync(clientId, exerciseId, ct);
+        return await HistoryAsync(clientId, exerciseId, from, ct);
     }
 
     /// <summary>A removed client's training partition goes with them (their program copies, logs, stats, achievements).</summary>

@@ -105,7 +105,8 @@ public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browse
         await page.Context.SetOfflineAsync(true);
         await bench.GetByRole(AriaRole.Button, new() { Name = "Log set 2" }).ClickAsync();
         await squat2.GetByRole(AriaRole.Button, new() { Name = "Log set 1" }).ClickAsync();
-        await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("2 sets waiting to sync");
+        await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("You're offline. 2 sets saved on this phone");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sync now" })).ToHaveCountAsync(0); // nothing to press while offline
         await page.ReloadAsync();
         await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("You're offline.");
         await Expect(page.GetByTestId("today-exercise")).ToHaveCountAsync(2);
@@ -113,7 +114,15 @@ public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browse
         await Expect(squat2.GetByTestId("logged-set")).ToHaveCountAsync(1);
         await squat2.GetByLabel("Weight (kg)").FillAsync("62.5");
         await squat2.GetByRole(AriaRole.Button, new() { Name = "Log set 2" }).ClickAsync();
-        await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("3 sets waiting to sync");
+        await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("3 sets saved on this phone");
+        // A correction made offline queues like a log: set 1 of the bench (synced before going offline) gets 6 reps and a note.
+        bench = page.GetByTestId("today-exercise").Nth(0);
+        await bench.GetByRole(AriaRole.Button, new() { Name = "Edit set 1" }).ClickAsync();
+        await bench.GetByLabel("Reps", new() { Exact = true }).First.FillAsync("6");
+        await bench.GetByLabel("Notes", new() { Exact = true }).FillAsync("Felt easy");
+        await bench.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(bench.GetByTestId("logged-set").First).ToContainTextAsync("Felt easy");
+        await Expect(page.GetByTestId("sync-status")).ToContainTextAsync("4 changes saved on this phone");
         await c.ShotAsync("offline-after-reload");
 
         await page.Context.SetOfflineAsync(false);
@@ -128,6 +137,8 @@ public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browse
         Assert.Equal(4, logs.Select(l => l.Id).Distinct().Count());
         Assert.Equal([1, 2], logs.Where(l => l.ExerciseId == "Barbell_Squat").Select(l => l.SetNumber).Order());
         Assert.Contains(logs, l => l.ExerciseId == "Barbell_Squat" && l.WeightKg == 62.5);
+        var corrected = logs.Single(l => l.ExerciseId != "Barbell_Squat" && l.SetNumber == 1);
+        Assert.Equal((6, "Felt easy"), (corrected.Reps, corrected.Notes));
         Assert.Empty(c.Errors);
     }
 
@@ -160,6 +171,8 @@ public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browse
         await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Barbell Squat" })).ToBeVisibleAsync();
         await Expect(s.Page.GetByTestId("e1rm-chart")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("from 105 kg .* to 116.7 kg"));
         await Expect(s.Page.Locator("table tbody tr")).ToHaveCountAsync(3);
+        await Expect(s.Page.GetByTestId("volume-chart")).ToBeVisibleAsync();
+        Assert.True(await s.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the history page scrolls sideways on a phone");
         await s.ShotAsync("history");
 
         // 95 kg beat 90 kg last week; 100 kg today beat both: two PRs, newest first.

@@ -85,6 +85,46 @@ public sealed class TrainingRulesTests
         Assert.Equal(90, kept[^1].WeightKg); // the newest is always kept
     }
 
+    [Fact]
+    public void The_stat_row_counts_each_workout_day_once_whatever_order_the_sets_arrive_in()
+    {
+        // An offline replay and a back-filled session: days arrive out of order, some twice.
+        var stat = Stat(Set(100, 5, Monday), Set(90, 5, Monday.AddDays(-14)), Set(100, 5, Monday, number: 2), Set(95, 5, Monday.AddDays(-7)), Set(80, 5, Monday.AddDays(-400)));
+        Assert.Equal(4, stat.Days().Count);
+        Assert.Equal(TrainingDates.Iso(Monday.AddDays(-400)), stat.LoggedFrom);
+        Assert.True(stat.LoggedDays!.Length < 100, stat.LoggedDays); // 401 days of bitmap in 68 characters
+
+        var again = WorkoutDays.Read(stat.LoggedFrom, stat.LoggedDays);
+        Assert.False(again.Add(Monday.AddDays(-7)));
+        Assert.True(again.Add(Monday.AddDays(1)));
+        Assert.Equal(5, again.Count);
+    }
+
+    [Fact]
+    public void A_stat_row_from_before_days_were_counted_is_left_for_a_rebuild_not_guessed()
+    {
+        var old = Stat(Set(100, 5, Monday.AddDays(-7)));
+        (old.LoggedFrom, old.LoggedDays) = (null, null); // as rows written before the count
+        Assert.False(old.CountsDays);
+        ExerciseStats.Record(old, Set(102.5, 5, Monday));
+        Assert.Null(old.LoggedDays);
+        Assert.Equal(TrainingDates.Iso(Monday), old.LatestDate); // everything else still recorded
+    }
+
+    [Fact]
+    public void History_has_per_workout_day_the_best_e1rm_the_volume_and_the_number_of_sets()
+    {
+        var sets = new[] { Set(100, 5, Monday, number: 1), Set(90, 8, Monday, number: 2), Set(80, 5, Monday.AddDays(-7)) }.Select(s => s.ToDto());
+        var history = ExerciseHistories.Of("Barbell_Squat", null, sets);
+        Assert.Equal("Barbell Squat", history.ExerciseName);
+        Assert.Equal([
+            new HistoryPoint(Monday.AddDays(-7), 93.3, 400, 1),
+            new HistoryPoint(Monday, 116.7, 1220, 2), // 100 × 5 + 90 × 8; Epley 116.7 beats 114
+        ], history.EstimatedOneRepMax);
+        Assert.Equal("Back Squat", ExerciseHistories.Of("Barbell_Squat", "Back Squat", []).ExerciseName);
+        Assert.Equal("Barbell_Squat", ExerciseHistories.Of("Barbell_Squat", null, []).ExerciseName);
+    }
+
     private static ProgramEntity Program(string status = ProgramStatuses.Active, DateOnly? start = null, DateOnly? end = null)
     {
         var p = new ProgramEntity { PartitionKey = "client", RowKey = "prog|p", Id = "p", Name = "Block", Status = status, StartDate = ProgramEntity.FromDate(start), EndDate = ProgramEntity.FromDate(end) };

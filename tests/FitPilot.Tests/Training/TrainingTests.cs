@@ -150,6 +150,92 @@ public sealed class TrainingTests(HostFixture host)
     }
 
     [Fact]
+    public async Task History_gives_each_workout_days_volume_next_to_its_best_e1RM_and_from_keeps_the_later_days()
+    {
+        var s = await ArrangeAsync();
+        await _api.PostAsync("/api/logs", Set(s, 90, 5, s.Monday.AddDays(-14)), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 95, 5, s.Monday.AddDays(-7), 1), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 95, 3, s.Monday.AddDays(-7), 2), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 100, 5, s.Monday), s.Client.Token);
+
+        var all = await ApiClient.ReadAsync<ExerciseHistory>(await _api.GetAsync("/api/exercises/Barbell_Squat/history", s.Client.Token));
+        Assert.Equal([
+            new HistoryPoint(s.Monday.AddDays(-14), 105, 450, 1),
+            new HistoryPoint(s.Monday.AddDays(-7), 110.8, 760, 2), // 95 × 5 + 95 × 3
+            new HistoryPoint(s.Monday, 116.7, 500, 1),
+        ], all.EstimatedOneRepMax);
+
+        var recent = await ApiClient.ReadAsync<ExerciseHistory>(await _api.GetAsync($"/api/exercises/Barbell_Squat/history?from={s.Monday.AddDays(-7):yyyy-MM-dd}", s.Client.Token));
+        Assert.Equal([s.Monday.AddDays(-7), s.Monday], recent.EstimatedOneRepMax.Select(p => p.Date));
+        Assert.Equal(3, recent.Sets.Count);
+        var ptView = await ApiClient.ReadAsync<ExerciseHistory>(await _api.GetAsync($"/api/clients/{s.Client.Id}/exercises/Barbell_Squat/history?from={s.Monday:yyyy-MM-dd}", s.Pt.Token));
+        Assert.Equal([500.0], ptView.EstimatedOneRepMax.Select(p => p.VolumeKg));
+        // A range with nothing in it still names the exercise.
+        var none = await ApiClient.ReadAsync<ExerciseHistory>(await _api.GetAsync($"/api/exercises/Barbell_Squat/history?from={s.Monday.AddDays(1):yyyy-MM-dd}", s.Client.Token));
+        Assert.Equal(("Barbell Squat", 0), (none.ExerciseName, none.Sets.Count));
+
+        foreach (var bad in new[] { "last-month", "2026-02-30", "1999-12-31" })
+        {
+            var problem = await ApiClient.ProblemAsync(await _api.GetAsync($"/api/clients/{s.Client.Id}/exercises/Barbell_Squat/history?from={bad}", s.Pt.Token), HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("from", out _), problem.ToString());
+        }
+        await ApiClient.ProblemAsync(await _api.GetAsync("/api/exercises/Barbell_Squat/history?from=soon", s.Client.Token), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_PT_lists_the_exercises_a_client_logged_most_recent_first_with_their_number_of_sessions()
+    {
+        var s = await ArrangeAsync();
+        var bench = s.Program.Days.Single(d => d.DayOfWeek == 1).Exercises[1];
+        // Out of order, and two sets on one day: three squat sessions.
+        await _api.PostAsync("/api/logs", Set(s, 100, 5, s.Monday), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 90, 5, s.Monday.AddDays(-14)), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 95, 5, s.Monday.AddDays(-7), 1), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 95, 5, s.Monday.AddDays(-7), 2), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 60, 8, s.Monday.AddDays(-7), entry: bench), s.Client.Token);
+
+        var listed = await _api.GetAsync($"/api/clients/{s.Client.Id}/exercises", s.Pt.Token);
+        Assert.Equal([
+            new LoggedExercise("Barbell_Squat", "Barbell Squat", s.Monday, 3),
+            new LoggedExercise(bench.ExerciseId, "Barbell Bench Press - Medium Grip", s.Monday.AddDays(-7), 1),
+        ], await ApiClient.ReadAsync<List<LoggedExercise>>(listed));
+
+        // Deleting a day's only set takes the session away.
+        var history = await ApiClient.ReadAsync<ExerciseHistory>(await _api.GetAsync("/api/exercises/Barbell_Squat/history", s.Client.Token));
+        await _api.DeleteAsync($"/api/logs/{history.Sets.Single(x => x.WorkoutDate == s.Monday).Id}", s.Client.Token);
+        var after = await ApiClient.ReadAsync<List<LoggedExercise>>(await _api.GetAsync($"/api/clients/{s.Client.Id}/exercises", s.Pt.Token));
+        Assert.Equal((s.Monday.AddDays(-7), 2), (after[0].LastLoggedDate, after.Single(e => e.ExerciseId == "Barbell_Squat").Sessions));
+
+        var otherPt = await _api.RegisterTrainerAsync();
+        await ApiClient.ProblemAsync(await _api.GetAsync($"/api/clients/{s.Client.Id}/exercises", otherPt.Token), HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(await _api.GetAsync($"/api/clients/{s.Client.Id}/exercises/Barbell_Squat/history?from={s.Monday:yyyy-MM-dd}", otherPt.Token), HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(await _api.GetAsync($"/api/clients/{s.Client.Id}/exercises", s.Client.Token), HttpStatusCode.Forbidden);
+
+        var fresh = await ArrangeAsync();
+        Assert.Empty(await ApiClient.ReadAsync<List<LoggedExercise>>(await _api.GetAsync($"/api/clients/{fresh.Client.Id}/exercises", fresh.Pt.Token)));
+    }
+
+    [Fact]
+    public async Task A_stat_row_from_before_sessions_were_counted_is_rebuilt_when_the_PT_lists_the_exercises()
+    {
+        var s = await ArrangeAsync();
+        await _api.PostAsync("/api/logs", Set(s, 90, 5, s.Monday.AddDays(-14)), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 95, 5, s.Monday.AddDays(-7)), s.Client.Token);
+        await _api.PostAsync("/api/logs", Set(s, 100, 5, s.Monday), s.Client.Token);
+        var storage = (Functions.Storage.StorageClients)host.Services.GetService(typeof(Functions.Storage.StorageClients))!;
+        var table = storage.Table(Functions.Storage.StorageNames.TrainingTable);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(s.Client.Id, "stat|Barbell_Squat")).Value;
+        row.Remove(nameof(Functions.Training.ExerciseStatEntity.LoggedFrom));
+        row.Remove(nameof(Functions.Training.ExerciseStatEntity.LoggedDays));
+        await table.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+
+        var listed = await ApiClient.ReadAsync<List<LoggedExercise>>(await _api.GetAsync($"/api/clients/{s.Client.Id}/exercises", s.Pt.Token));
+        Assert.Equal(3, Assert.Single(listed).Sessions); // three days, not the two the row kept sets of
+        var rebuilt = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(s.Client.Id, "stat|Barbell_Squat")).Value;
+        Assert.NotNull(rebuilt.GetString(nameof(Functions.Training.ExerciseStatEntity.LoggedDays)));
+    }
+
+    [Fact]
     public async Task Today_and_logging_a_set_take_at_most_two_storage_round_trips()
     {
         var s = await ArrangeAsync();
