@@ -99,6 +99,20 @@ public sealed class LocalHostTests(HostFixture host)
         }
     }
 
+    /// <summary>The policy allows no inline styles: a style attribute in markup is silently dropped by the browser
+    /// (chart labels once piled up in a corner that way). Positions come from SVG attributes or classes instead.</summary>
+    [Fact]
+    public void No_markup_of_the_web_app_carries_an_inline_style()
+    {
+        var web = Path.Combine(TestPaths.Repo, "static-web", "FitPilot.Web");
+        var offenders = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor") || f.EndsWith(".html"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"\sstyle\s*=|<style[\s>]"))
+            .Select(f => Path.GetRelativePath(web, f));
+        Assert.Empty(offenders);
+    }
+
     [Fact]
     public async Task Every_library_exercise_names_its_start_and_end_pictures_and_they_are_served_but_not_precached()
     {

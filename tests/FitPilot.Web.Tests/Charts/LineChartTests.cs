@@ -29,7 +29,7 @@ public sealed class LineChartTests : BunitContext
         var cut = Chart(new(First, 100), new(Last, 116.7));
         Assert.Equal(ChartScale.DateTicks(First, Last).Select(t => t.Label), cut.FindAll("[data-testid=date-tick]").Select(t => t.TextContent));
         Assert.Equal(["2 Nov", "9 Nov", "16 Nov", "23 Nov"], cut.FindAll("[data-testid=date-tick]").Select(t => t.TextContent));
-        Assert.Equal("left: 3.57%", cut.FindAll("[data-testid=date-tick]")[0].GetAttribute("style"));
+        Assert.Equal("3.57%", cut.FindAll("[data-testid=date-tick]")[0].GetAttribute("x"));
         Assert.Equal(["100", "105", "110", "115", "120"], cut.FindAll(".chart-y").Select(t => t.TextContent));
         Assert.Equal(5, cut.FindAll("line.chart-grid:not(.date)").Count);
         Assert.Equal("kg", cut.Find(".chart-unit").TextContent);
