@@ -12,6 +12,7 @@ public static class ApiServices
     public static IServiceCollection AddFitPilotApi(this IServiceCollection services)
     {
         services.TryAddScoped<ApiClient>();
+        services.TryAddScoped<ActivityApi>();
         services.TryAddScoped<AuthApi>();
         services.TryAddScoped<ClientsApi>();
         services.TryAddScoped<DashboardApi>();

@@ -16,4 +16,8 @@ public sealed class SettingsApi(ApiClient api)
     /// <summary>Moves the user to another time zone, on every device.</summary>
     public Task<ApiResult<TimeZoneSettings>> SaveTimeZoneAsync(string timeZone) =>
         api.PutAsync<TimeZoneSettings>("api/settings/time-zone", new TimeZoneSettings { TimeZone = timeZone });
+
+    /// <summary>Shows and takes weights in "kg" or "lb" from now on, everywhere (they stay stored in kg).</summary>
+    public Task<ApiResult<UnitSettings>> SaveUnitsAsync(string weightUnit) =>
+        api.PutAsync<UnitSettings>("api/settings/units", new UnitSettings { WeightUnit = weightUnit });
 }

@@ -13,4 +13,11 @@ public static class Dates
         _ when date.Year == today.Year => date.ToString("d MMM", CultureInfo.InvariantCulture),
         _ => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Today in a user's IANA time zone (the device's when the zone is unknown here).</summary>
+    public static DateOnly Today(TimeProvider clock, string? timeZone) => DateOnly.FromDateTime(In(clock.GetUtcNow(), timeZone).DateTime);
+
+    /// <summary>A moment as the user's wall clock shows it.</summary>
+    public static DateTimeOffset In(DateTimeOffset at, string? timeZone) =>
+        timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? TimeZoneInfo.ConvertTime(at, zone) : at.ToLocalTime();
 }

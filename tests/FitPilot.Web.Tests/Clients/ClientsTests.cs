@@ -65,8 +65,8 @@ public sealed class ClientDetailTests : WebTest
         cut.WaitForAssertion(() => Assert.Contains("75%", cut.Find("[data-testid=adherence]").TextContent));
         Assert.Contains("3 of 4 prescribed sessions", cut.Find("[data-testid=adherence]").TextContent);
         Assert.Contains("Squat focus", cut.Markup);
-        Assert.Contains("Barbell Squat", cut.Find("table").TextContent);
-        Assert.Equal("pt/programs/new?clientId=c%2F1", cut.FindAll("a").Single(a => a.TextContent == "New program").GetAttribute("href"));
+        Assert.Contains("Barbell Squat", cut.Find("[data-testid=logged-exercise]").TextContent);
+        Assert.Equal("pt/programs/new?clientId=c%2F1", cut.FindAll("a").Single(a => a.TextContent.Trim() == "New program").GetAttribute("href"));
 
         cut.Find("#age").Change("31");
         cut.Find("form").Submit();
