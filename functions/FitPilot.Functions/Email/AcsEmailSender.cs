@@ -34,10 +34,10 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
         var o = options.Value;
         var endpoint = o.Acs.Endpoint.TrimEnd('/');
         var operationId = message.Id ?? ContentId(message);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new SendRequest(
+        var body = JsonSerializer.SerializeToUtf8Bytes(new AcsSendRequest(
             string.IsNullOrWhiteSpace(o.Acs.SenderAddress) ? o.FromAddress : o.Acs.SenderAddress,
-            new Recipients([new EmailAddress(message.To, string.IsNullOrWhiteSpace(message.ToName) ? null : message.ToName)]),
-            new Content(message.Subject, message.Text, message.Html),
+            new AcsRecipients([new AcsAddress(message.To, string.IsNullOrWhiteSpace(message.ToName) ? null : message.ToName)]),
+            new AcsContent(message.Subject, message.Text, message.Html),
             new Dictionary<string, string> { ["X-FitPilot-Template"] = message.Template },
             // Engagement tracking rewrites links; ours carry one-time tokens and must reach the reader as sent.
             UserEngagementTrackingDisabled: true), Json);
@@ -114,7 +114,7 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
         var detail = "";
         try
         {
-            var error = (await response.Content.ReadFromJsonAsync<ErrorResponse>(Json, ct))?.Error;
+            var error = (await response.Content.ReadFromJsonAsync<AcsErrorResponse>(Json, ct))?.Error;
             if (error is not null) detail = $": {error.Code} {error.Message}".TrimEnd();
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException) { }
@@ -123,9 +123,9 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
             retryAfter: transient ? RetryAfter(response) : null);
     }
 
-    private static async Task<SendResult?> ReadResultAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<AcsSendResult?> ReadResultAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        try { return await response.Content.ReadFromJsonAsync<SendResult>(Json, ct); }
+        try { return await response.Content.ReadFromJsonAsync<AcsSendResult>(Json, ct); }
         catch (JsonException) { return null; }
     }
 
@@ -148,13 +148,13 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
     private static Guid ContentId(EmailMessage m) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', m.To, m.Subject, m.Template, m.Text)))[..16]);
 
-    private sealed record SendRequest(string SenderAddress, Recipients Recipients, Content Content, Dictionary<string, string> Headers, bool UserEngagementTrackingDisabled);
-    private sealed record Recipients(EmailAddress[] To);
-    private sealed record EmailAddress(string Address, string? DisplayName);
-    private sealed record Content(string Subject, string PlainText, string Html);
-    private sealed record SendResult(string? Id, string? Status, ErrorDetail? Error);
-    private sealed record ErrorResponse(ErrorDetail? Error);
-    private sealed record ErrorDetail(string? Code, string? Message);
+    private sealed record AcsSendRequest(string SenderAddress, AcsRecipients Recipients, AcsContent Content, Dictionary<string, string> Headers, bool UserEngagementTrackingDisabled);
+    private sealed record AcsRecipients(AcsAddress[] To);
+    private sealed record AcsAddress(string Address, string? DisplayName);
+    private sealed record AcsContent(string Subject, string PlainText, string Html);
+    private sealed record AcsSendResult(string? Id, string? Status, AcsError? Error);
+    private sealed record AcsErrorResponse(AcsError? Error);
+    private sealed record AcsError(string? Code, string? Message);
 }
 
 /// <summary>Entra tokens for ACS (scope <c>https://communication.azure.com/.default</c>) when <c>Email:Acs:UseManagedIdentity</c> is set.</summary>

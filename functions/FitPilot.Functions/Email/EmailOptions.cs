@@ -64,7 +64,7 @@ public sealed class AcsOptions
     }
 
     /// <summary>Stops start-up with every problem of the <c>Email:Acs</c> settings when the provider is Acs.</summary>
-    public sealed class Validation : IValidateOptions<EmailOptions>
+    public sealed class AcsOptionsValidation : IValidateOptions<EmailOptions>
     {
         public ValidateOptionsResult Validate(string? name, EmailOptions options)
         {

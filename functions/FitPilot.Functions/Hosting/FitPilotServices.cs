@@ -41,7 +41,7 @@ public static class FitPilotServices
             .Validate(o => !o.UsesSmtp || (!string.IsNullOrWhiteSpace(o.Smtp.Host) && o.Smtp.Port > 0), "Email:Smtp:Host and Email:Smtp:Port are required.")
             .Validate(o => !o.UsesSmtp || Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Smtp.Security, true, out _), "Email:Smtp:Security must be None, StartTls or SslOnConnect.")
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EmailOptions>, AcsOptions.Validation>();
+        services.AddSingleton<IValidateOptions<EmailOptions>, AcsOptions.AcsOptionsValidation>();
 
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
