@@ -1,4 +1,14 @@
 namespace FitPilot.Functions.Email;
 
 /// <summary>A rendered email as it sits in the outbox queue.</summary>
-public sealed record EmailMessage(string To, string? ToName, string Subject, string Html, string Text, string Template);
+public sealed record EmailMessage(string To, string? ToName, string Subject, string Html, string Text, string Template)
+{
+    /// <summary>Set by the outbox and kept across every retry: the provider's idempotency key (ACS <c>Operation-Id</c>).</summary>
+    public Guid? Id { get; init; }
+
+    /// <summary>How many times the outbox has put this email back to wait out the provider's <c>Retry-After</c>.</summary>
+    public int Deferrals { get; init; }
+
+    /// <summary>Why the email was parked in the poison queue without further tries (a permanent failure).</summary>
+    public string? Failure { get; init; }
+}

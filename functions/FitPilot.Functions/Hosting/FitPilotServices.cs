@@ -36,10 +36,12 @@ public static class FitPilotServices
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "App:PublicBaseUrl must be the web app's absolute URL (links in emails start with it).")
             .ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(o => o.UsesSmtp || o.UsesAcs, "Email:Provider must be Smtp (the default) or Acs (Azure Communication Services).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.FromAddress), "Email:FromAddress is required.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Smtp.Host) && o.Smtp.Port > 0, "Email:Smtp:Host and Email:Smtp:Port are required.")
-            .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Smtp.Security, true, out _), "Email:Smtp:Security must be None, StartTls or SslOnConnect.")
+            .Validate(o => !o.UsesSmtp || (!string.IsNullOrWhiteSpace(o.Smtp.Host) && o.Smtp.Port > 0), "Email:Smtp:Host and Email:Smtp:Port are required.")
+            .Validate(o => !o.UsesSmtp || Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Smtp.Security, true, out _), "Email:Smtp:Security must be None, StartTls or SslOnConnect.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, AcsOptions.AcsOptionsValidation>();
 
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
@@ -58,7 +60,12 @@ public static class FitPilotServices
         services.AddSingleton<EventRegistry>();
         services.AddSingleton<EventBus>();
         services.AddSingleton<EmailOutbox>();
-        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton(sp => AcsTokenSource.ForManagedIdentity(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Acs));
+        services.AddHttpClient<AcsEmailSender>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesAcs
+            ? sp.GetRequiredService<AcsEmailSender>()
+            : sp.GetRequiredService<SmtpEmailSender>());
 
         // Auth: credentials, sessions, one-time tokens, throttles.
         services.AddSingleton<PasswordHasher>();
