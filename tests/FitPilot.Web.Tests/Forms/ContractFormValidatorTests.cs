@@ -139,7 +139,7 @@ public sealed class ContractFormValidatorTests : WebTest
     {
         var forms = typeof(FormModel<>).Assembly.GetTypes().Where(t => !t.IsAbstract && FormFields.ContractOf(t) is not null).ToList();
         Assert.Contains(typeof(ProgramEntryForm), forms);
-        Assert.True(forms.Count >= 14, $"{forms.Count} form models");
+        Assert.True(forms.Count >= 13, $"{forms.Count} form models"); // notification preferences have no form: there is nothing to switch yet
         foreach (var form in forms)
         {
             var contract = FormFields.ContractOf(form)!;
