@@ -84,6 +84,12 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
 
     public bool IsNetworkError => Status == 0;
 
+    /// <summary>Worth trying again as it is: no connection, a timeout, too many requests or a server error.</summary>
+    public bool IsTransient => IsNetworkError || Status is 408 or 429 || Status >= 500;
+
+    /// <summary>What was asked for is not there (or no longer): trying again will not find it.</summary>
+    public bool IsNotFound => Status is 404 or 410;
+
     /// <summary>What to show a person: the server's own explanation, or a plain one for its status.</summary>
     public string Message => Detail ?? Title;
 

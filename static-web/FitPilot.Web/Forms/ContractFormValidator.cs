@@ -11,6 +11,7 @@ namespace FitPilot.Web.Forms;
 /// names (<see cref="FormFields.Locate"/>), nested forms included (<c>days[0].exercises[1].sets</c>).
 /// Like DataAnnotationsValidator, every error is shown on submit, and when a field changes only that field's
 /// errors are brought up to date (now by all of the contract's rules, its IValidatableObject ones included).
+/// Messages are in plain words with the field's label (<see cref="PlainMessages"/>, <see cref="FieldLabels"/>).
 /// </summary>
 public sealed class ContractFormValidator : ComponentBase, IDisposable
 {
@@ -33,22 +34,25 @@ public sealed class ContractFormValidator : ComponentBase, IDisposable
         _context.OnFieldChanged += FieldChanged;
     }
 
-    /// <summary>The contract's errors for the form as it stands, by form field.</summary>
-    public static Dictionary<FieldIdentifier, List<string>> Errors(IFormModel form)
+    /// <summary>
+    /// The contract's errors for the form as it stands, by form field, in plain words; named by the labels the
+    /// inputs of <paramref name="context"/> registered (<see cref="FieldLabels"/>), else by the property's name in words.
+    /// </summary>
+    public static Dictionary<FieldIdentifier, List<string>> Errors(IFormModel form, EditContext? context = null)
     {
-        var errors = new Dictionary<FieldIdentifier, List<string>>();
+        var raw = new Dictionary<FieldIdentifier, List<string>>();
         foreach (var (path, messages) in ContractValidator.Validate(form.BuildContract()))
         {
             var field = FormFields.Locate(form, path);
-            if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+            if (!raw.TryGetValue(field, out var list)) raw[field] = list = [];
             list.AddRange(messages.Where(m => !list.Contains(m)));
         }
-        return errors;
+        return raw.ToDictionary(e => e.Key, e => PlainMessages.For(e.Key, e.Value, FieldLabels.Get(context, e.Key)));
     }
 
     private void ValidationRequested(object? sender, ValidationRequestedEventArgs e)
     {
-        var errors = Errors((IFormModel)_context!.Model);
+        var errors = Errors((IFormModel)_context!.Model, _context);
         _messages!.Clear();
         foreach (var (field, messages) in errors) _messages.Add(field, messages);
         _context.NotifyValidationStateChanged();
@@ -56,7 +60,7 @@ public sealed class ContractFormValidator : ComponentBase, IDisposable
 
     private void FieldChanged(object? sender, FieldChangedEventArgs e)
     {
-        var errors = Errors((IFormModel)_context!.Model);
+        var errors = Errors((IFormModel)_context!.Model, _context);
         _messages!.Clear(e.FieldIdentifier);
         if (errors.TryGetValue(e.FieldIdentifier, out var messages)) _messages.Add(e.FieldIdentifier, messages);
         _context.NotifyValidationStateChanged();

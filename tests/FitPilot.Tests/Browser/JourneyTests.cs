@@ -80,7 +80,7 @@ public sealed class JourneyTests(HostFixture host, BrowserFixture browser) : ICl
             await c.GotoAsync(link);
             await Expect(c.GetByRole(AriaRole.Heading, new() { Name = "Join Robin Trainer on FitPilot" })).ToBeVisibleAsync();
             await client.ShotAsync("accept-invitation");
-            await c.GetByLabel("Choose a password").FillAsync("alex-client-pass");
+            await c.GetByLabel("Password", new() { Exact = true }).FillAsync("alex-client-pass");
             await c.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
             await Expect(c.GetByRole(AriaRole.Heading, new() { Name = "Hi Alex!" })).ToBeVisibleAsync();
             await Expect(c.GetByText("Robin Trainer")).ToBeVisibleAsync();

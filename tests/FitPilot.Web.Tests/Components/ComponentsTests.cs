@@ -119,7 +119,7 @@ public sealed class ContractFieldTests : BunitContext
         cut.Find("#name").Change("Sam");
         cut.Find("#age").Change("5");
         cut.Find("form").Submit();
-        Assert.Contains("between 10 and 120", cut.Find(".validation-message").TextContent);
+        Assert.Equal("Age must be from 10 to 120.", cut.Find(".validation-message").TextContent);
     }
 
     [Fact]

@@ -83,12 +83,15 @@ public sealed class ProgressTests : WebTest
     }
 
     [Fact]
-    public void An_unknown_client_says_so_and_offers_a_retry()
+    public void An_unknown_client_says_so_and_links_to_the_client_list_rather_than_offering_a_retry()
     {
         SignedInTrainer();
         Api.On("GET", "/api/clients/c1", HttpStatusCode.NotFound, FakeApi.Problem(404, "Not found", "No such client."), "application/problem+json");
         var cut = Render<ClientProgress>(ps => ps.Add(p => p.ClientId, "c1"));
-        cut.WaitForAssertion(() => Assert.Contains("No such client.", cut.Find("[role=alert]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("This client isn't in your list", cut.Find("[role=alert]").TextContent));
+        Assert.Equal("No such client", cut.Find("h1").TextContent);
+        Assert.Equal("pt/clients", cut.Find("[role=alert] a").GetAttribute("href"));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent == "Try again");
     }
 
     [Fact]
