@@ -88,7 +88,7 @@ public sealed class WebPerformanceBenchmark(HostFixture host, BrowserFixture bro
             if (e is { } json && json.TryGetProperty("encodedDataLength", out var length)) bytes += length.GetDouble();
         };
         await page.GotoAsync(host.BrowserUrl + path, new() { Timeout = 120_000 });
-        await page.WaitForFunctionAsync("document.documentElement.classList.contains('fp-started')", null, new() { Timeout = 120_000 });
+        await page.Locator("html.fp-started").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
         await page.Locator(interactiveSelector).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 120_000 });
         var ms = await page.EvaluateAsync<double>("performance.now()");
         var paints = await page.EvaluateAsync<double[]>("""
