@@ -58,7 +58,8 @@ public sealed class WebPerformanceBenchmark(HostFixture host, BrowserFixture bro
         }
         report.AppendLine().AppendLine($"Median of {Runs} (Slow 4G: 1 run). Cold cache, service worker blocked (its precache runs after the page is interactive), Debian Chromium headless, 2 cores. " +
                                        "Throttling by the DevTools protocol (Network.emulateNetworkConditions, Emulation.setCPUThrottlingRate). Interactive: the app has started " +
-                                       "(it rendered over the prerendered page) and the page's control is visible.");
+                                       "(it rendered over the prerendered page) and the page's control is visible; on a prerendered page the app starts on the visitor's " +
+                                       "first tap, key or focus (here a key press as soon as the page's control shows), before it the page is read and filled in as static HTML.");
         report.AppendLine().AppendLine(await LighthouseAsync());
         output.WriteLine(report.ToString());
         await File.WriteAllTextAsync(Path.Combine(TestPaths.Results("benchmarks"), "web-performance.md"), report.ToString());
@@ -87,7 +88,11 @@ public sealed class WebPerformanceBenchmark(HostFixture host, BrowserFixture bro
         {
             if (e is { } json && json.TryGetProperty("encodedDataLength", out var length)) bytes += length.GetDouble();
         };
-        await page.GotoAsync(host.BrowserUrl + path, new() { Timeout = 120_000 });
+        await page.GotoAsync(host.BrowserUrl + path, new() { Timeout = 120_000, WaitUntil = WaitUntilState.Commit });
+        // A prerendered public page starts the app on the visitor's first tap, key or focus (or when idle a while after
+        // load): the visitor acts as soon as the page's control shows.
+        await page.Locator(interactiveSelector).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 120_000 });
+        await page.Keyboard.PressAsync("Shift");
         await page.Locator("html.fp-started").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
         await page.Locator(interactiveSelector).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 120_000 });
         var ms = await page.EvaluateAsync<double>("performance.now()");
@@ -107,8 +112,9 @@ public sealed class WebPerformanceBenchmark(HostFixture host, BrowserFixture bro
     private async Task<string> LighthouseAsync()
     {
         var cli = Path.Combine(RepoRoot(), "node_modules", "lighthouse", "cli", "index.js");
-        if (!File.Exists(cli)) return "Lighthouse: not installed (run `npm ci` at the repository root).";
-        var table = new StringBuilder("| Lighthouse 13 (mobile) | performance | accessibility | FCP | LCP | total blocking time | CLS |\n|---|---|---|---|---|---|---|\n");
+        if (!File.Exists(cli)) return "**Lighthouse did not run**: not installed (run `npm ci` at the repository root).";
+        var table = new StringBuilder("| Lighthouse (mobile) | performance | accessibility | FCP | LCP | total blocking time | CLS | Lighthouse / Node / benchmark index |\n|---|---|---|---|---|---|---|---|\n");
+        var node = await NodeVersionAsync();
         foreach (var path in new[] { "/", "/login", "/signup" })
         {
             var json = Path.Combine(Path.GetTempPath(), $"lighthouse-{Guid.NewGuid():N}.json");
@@ -119,15 +125,32 @@ public sealed class WebPerformanceBenchmark(HostFixture host, BrowserFixture bro
             var stderr = process.StandardError.ReadToEndAsync();
             await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
-            if (!File.Exists(json)) { table.AppendLine($"| {path} | failed: {(await stderr).Split('\n').LastOrDefault(l => l.Length > 0)} | | | | | |"); continue; }
+            if (!File.Exists(json))
+            {
+                table.AppendLine($"| {path} | **Lighthouse did not run** (exit {process.ExitCode}): {(await stderr).Split('\n').LastOrDefault(l => l.Length > 0)?.Replace("|", "/")} | | | | | | |");
+                continue;
+            }
             using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             File.Delete(json);
             var root = doc.RootElement;
             string Score(string category) => (root.GetProperty("categories").GetProperty(category).GetProperty("score").GetDouble() * 100).ToString("F0");
             string Audit(string id) => root.GetProperty("audits").GetProperty(id).GetProperty("displayValue").GetString() ?? "";
-            table.AppendLine($"| {path} | {Score("performance")} | {Score("accessibility")} | {Audit("first-contentful-paint")} | {Audit("largest-contentful-paint")} | {Audit("total-blocking-time")} | {Audit("cumulative-layout-shift")} |");
+            var index = root.GetProperty("environment").TryGetProperty("benchmarkIndex", out var b) ? b.GetDouble().ToString("F0") : "?";
+            table.AppendLine($"| {path} | {Score("performance")} | {Score("accessibility")} | {Audit("first-contentful-paint")} | {Audit("largest-contentful-paint")} | " +
+                             $"{Audit("total-blocking-time")} | {Audit("cumulative-layout-shift")} | {root.GetProperty("lighthouseVersion").GetString()} / {node} / {index} |");
         }
-        return table.ToString();
+        return table.AppendLine().AppendLine(
+            "Lighthouse 13.5 (package.json) asks for Node ≥ 22.19 but runs on this machine's Node 20; it uses Debian's Chromium (CHROME_PATH), " +
+            "mobile form factor with its simulated throttling (150 ms RTT, 1.6 Mbps, 4× CPU). A benchmark index well under ~1000 means the host CPU " +
+            "was busy (other builds), which inflates total blocking time; Lighthouse warns so in its run warnings.").ToString();
+    }
+
+    private static async Task<string> NodeVersionAsync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("node", ["--version"]) { RedirectStandardOutput = true })!;
+        var version = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+        return version;
     }
 
     private static string RepoRoot()

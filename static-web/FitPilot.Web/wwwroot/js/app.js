@@ -123,3 +123,31 @@ window.fitpilot = {
         }
     });
 })();
+
+// Starting the app (blazor.webassembly.js has autostart="false"). On a prerendered public page it waits until the
+// visitor first taps, presses a key or focuses something, or the browser has been idle a while after the page loaded:
+// the page is already readable, its links work and its forms can be filled, while the runtime's start keeps a phone's
+// main thread busy for seconds (Lighthouse's total blocking time) and would make the first scroll or keystrokes
+// stutter. Everywhere else, and on a device that remembers a signed-in user (the app changes what the public page
+// shows them), it starts at once.
+(function () {
+    var app = document.getElementById('app');
+    var wanted = false, begun = false, events = ['pointerdown', 'keydown', 'touchstart', 'focusin'];
+    function start() {
+        wanted = true;
+        if (begun || !window.Blazor) return; // blazor.webassembly.js runs after this file: DOMContentLoaded starts it
+        begun = true;
+        events.forEach(function (type) { document.removeEventListener(type, start, true); });
+        Blazor.start();
+    }
+    document.addEventListener('DOMContentLoaded', function () { if (wanted) start(); });
+    var remembered = false;
+    try { remembered = localStorage.getItem('fitpilot:me') !== null; } catch (e) { /* storage blocked */ }
+    if (!app || !app.hasAttribute('data-prerendered') || remembered) { start(); return; }
+    events.forEach(function (type) { document.addEventListener(type, start, { capture: true, passive: true }); });
+    window.addEventListener('load', function () {
+        setTimeout(function () {
+            if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 2000 }); else start();
+        }, 5000);
+    });
+})();
