@@ -9,13 +9,14 @@ namespace FitPilot.LocalHost;
 /// <summary>
 /// Serves the published web app the way Azure Static Web Apps does, from the same
 /// <c>staticwebapp.config.json</c>: its global and per-route headers, MIME types, navigation
-/// fallback (with its exclusions) and the pre-compressed (.br/.gz) files the publish produced.
+/// fallback (with its exclusions), route rewrites (the public pages' prerendered files) and the pre-compressed (.br/.gz) files the publish produced.
 /// </summary>
 public sealed class StaticWebApp
 {
     private readonly PhysicalFileProvider _files;
     private readonly Dictionary<string, string> _globalHeaders = [];
     private readonly List<(Regex Route, Dictionary<string, string> Headers)> _routeHeaders = [];
+    private readonly List<(Regex Route, string File)> _rewrites = [];
     private readonly List<Regex> _fallbackExclusions = [];
     private readonly string? _fallback;
     private readonly FileExtensionContentTypeProvider _types = new();
@@ -30,6 +31,9 @@ public sealed class StaticWebApp
         foreach (var route in config["routes"]?.AsArray() ?? [])
             if (route?["headers"] is JsonObject headers)
                 _routeHeaders.Add((Glob(route["route"]!.GetValue<string>()), headers.ToDictionary(h => h.Key, h => h.Value!.GetValue<string>())));
+        foreach (var route in config["routes"]?.AsArray() ?? [])
+            if (route?["rewrite"]?.GetValue<string>() is { } rewrite)
+                _rewrites.Add((Glob(route["route"]!.GetValue<string>()), rewrite));
         _fallback = config["navigationFallback"]?["rewrite"]?.GetValue<string>();
         foreach (var exclusion in config["navigationFallback"]?["exclude"]?.AsArray() ?? []) _fallbackExclusions.Add(Glob(exclusion!.GetValue<string>()));
         foreach (var (extension, type) in config["mimeTypes"]?.AsObject() ?? []) _types.Mappings[extension] = type!.GetValue<string>();
@@ -54,7 +58,7 @@ public sealed class StaticWebApp
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return false;
         var path = context.Request.Path.Value ?? "/";
         if (path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api") return false;
-        var file = path.EndsWith('/') ? path + "index.html" : path;
+        var file = _rewrites.FirstOrDefault(r => r.Route.IsMatch(path)).File ?? (path.EndsWith('/') ? path + "index.html" : path);
         var info = _files.GetFileInfo(file);
         if (!info.Exists || info.IsDirectory)
         {

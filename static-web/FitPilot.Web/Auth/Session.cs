@@ -19,6 +19,17 @@ public sealed class Session(AuthApi auth, DeviceStore device)
     /// <summary>Loads the user once; null when signed in or simply not signed in, a problem when the API could not be reached.</summary>
     public Task<ApiProblem?> EnsureLoadedAsync() => _loading ??= LoadAsync();
 
+    /// <summary>
+    /// For public pages: asks the API who is signed in only when this device remembers a signed-in user (set at sign-in,
+    /// removed at sign-out), so a signed-out visit makes no request that can only answer 401. Pages that need a user
+    /// call <see cref="EnsureLoadedAsync"/>, which always asks.
+    /// </summary>
+    public async Task<ApiProblem?> EnsureLoadedIfRememberedAsync()
+    {
+        if (_loading is null && await device.GetAsync<MeResponse>("me") is null) return null;
+        return await EnsureLoadedAsync();
+    }
+
     public async Task<ApiProblem?> ReloadAsync()
     {
         _loading = LoadAsync();

@@ -62,7 +62,12 @@ async function onFetch(event) {
         const shouldServeIndexHtml = event.request.mode === 'navigate'
             && !manifestUrlList.some(url => url === event.request.url);
 
-        const request = shouldServeIndexHtml ? 'index.html' : event.request;
+        // A public page has its prerendered file (tools/FitPilot.Prerender), precached with the app it was rendered
+        // from, so it is never older than the app behind it; any other route gets the app's shell.
+        const path = new URL(event.request.url).pathname;
+        const prerendered = path === '/' ? 'landing.html' : path.slice(1) + '.html';
+        const request = !shouldServeIndexHtml ? event.request
+            : manifestUrlList.includes(new URL(prerendered, baseUrl).href) ? prerendered : 'index.html';
         const cache = await caches.open(cacheName);
         cachedResponse = await cache.match(request);
     }

@@ -84,6 +84,26 @@ public sealed class LocalHostTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Public_pages_are_served_prerendered_app_routes_get_the_shell_and_robots_txt_is_a_file()
+    {
+        var api = host.NewClient();
+        foreach (var (path, heading) in new[] { ("/", "Coach more clients"), ("/login", "Log in"), ("/signup?ref=x", "Start your 7-day free trial") })
+        {
+            var page = await api.GetAsync(path);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("<div id=\"app\" data-prerendered>", html);
+            Assert.Contains(heading, html);
+            Assert.Contains("_framework/blazor.webassembly", html); // the app still boots behind it
+            Assert.Equal("no-cache", page.Headers.CacheControl?.ToString());
+        }
+        // A signed-in route has no static version: the app shell, as before.
+        Assert.DoesNotContain("data-prerendered", await (await api.GetAsync("/pt/clients")).Content.ReadAsStringAsync());
+        var robots = await api.GetAsync("/robots.txt");
+        Assert.Equal("text/plain", robots.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("User-agent: *", await robots.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Security_headers_from_staticwebapp_config_apply_to_pages_and_API_alike()
     {
         var api = host.NewClient();

@@ -110,4 +110,28 @@ public sealed class AuthTests : WebTest
         Api.Fail("GET", "/api/me");
         Assert.True((await session.ReloadAsync())!.IsNetworkError);
     }
+
+    [Fact]
+    public async Task A_public_page_asks_who_is_signed_in_only_when_the_device_remembers_someone()
+    {
+        Api.On("GET", "/api/me", HttpStatusCode.Unauthorized, FakeApi.Problem(401, "Unauthorized"));
+        var session = Get<Session>();
+        Assert.Null(await session.EnsureLoadedIfRememberedAsync());
+        Assert.Null(session.User);
+        Assert.Empty(Api.Requests); // a signed-out visit: no GET /api/me, so no 401 in the browser's console
+
+        Api.On("GET", "/api/me", HttpStatusCode.OK, FakeApi.Json(Me));
+        Storage.Items["fitpilot:me"] = FakeApi.Json(Me); // signed in earlier on this device
+        Assert.Null(await session.EnsureLoadedIfRememberedAsync());
+        Assert.Equal(["GET /api/me"], Api.Requests);
+        Assert.True(session.IsTrainer);
+    }
+
+    [Fact]
+    public void The_public_header_of_a_signed_out_visit_offers_log_in_without_asking_the_API()
+    {
+        var cut = Render<FitPilot.Web.Layout.PublicLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page"))));
+        Assert.Contains("Log in", cut.Find("nav").TextContent);
+        Assert.Empty(Api.Requests);
+    }
 }

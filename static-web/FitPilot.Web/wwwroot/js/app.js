@@ -45,3 +45,109 @@ window.fitpilot = {
         try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch (e) { return null; }
     }
 };
+
+// First load. The public pages arrive prerendered (tools/FitPilot.Prerender) and can be read and filled in while the
+// .NET runtime loads; Blazor then renders the same page over them. What was typed is carried over to the new fields
+// (by id), with the caret, and a form sent before the app started is sent by the app as soon as it can.
+(function () {
+    var app = document.getElementById('app');
+    if (!app || !window.MutationObserver) return;
+    var placeholder = app.firstElementChild; // the static page (or "Loading…"): gone once Blazor has rendered
+    var prerendered = app.hasAttribute('data-prerendered');
+    var fields = prerendered ? Array.prototype.slice.call(app.querySelectorAll('input[id], textarea[id], select[id]')) : [];
+    var started = false, focused = null, pendingForm = -1, restoredFocus = null, guardUntil = 0;
+    var note = document.getElementById('boot-note');
+
+    if (prerendered) {
+        app.addEventListener('focusin', function (e) { if (!started && fields.indexOf(e.target) >= 0) focused = e.target; });
+        app.addEventListener('submit', function (e) {
+            if (started) return;
+            e.preventDefault();
+            pendingForm = Array.prototype.indexOf.call(app.querySelectorAll('form'), e.target);
+            if (note) note.textContent = 'Starting FitPilot… your form is sent as soon as it is ready.';
+        });
+    }
+
+    function fire(el, type) { el.dispatchEvent(new Event(type, { bubbles: true })); }
+
+    // Fills each new field (same id) with what was typed, once; true when nothing is left to carry over.
+    function carryOver() {
+        fields = fields.filter(function (old) {
+            var now = document.getElementById(old.id);
+            if (!now || now === old || !app.contains(now)) return true; // not rendered yet
+            var value = old.type === 'checkbox' || old.type === 'radio' ? null : old.value;
+            if (value !== null && value !== '' && now.value !== value) {
+                now.value = value;
+                fire(now, 'input');
+                fire(now, 'change');
+            } else if (value === null && now.checked !== old.checked) {
+                now.click();
+            }
+            if (old === focused) {
+                now.focus({ preventScroll: true });
+                try { now.setSelectionRange(old.selectionStart, old.selectionEnd); } catch (e) { /* email/number inputs */ }
+                restoredFocus = now;
+                guardUntil = Date.now() + 2000;
+            }
+            return false;
+        });
+        return fields.length === 0;
+    }
+
+    function sendPending() {
+        if (pendingForm < 0) return;
+        var form = app.querySelectorAll('form')[pendingForm];
+        if (!form || fields.length) return;
+        pendingForm = -1;
+        if (note) note.textContent = '';
+        if (form.requestSubmit) form.requestSubmit(); else form.querySelector('[type=submit]').click();
+    }
+
+    var observer = new MutationObserver(function () {
+        if (!started) {
+            if (placeholder && placeholder.isConnected) return;
+            started = true;
+            document.documentElement.classList.add('fp-started');
+        }
+        var done = carryOver();
+        sendPending();
+        if (done && pendingForm < 0) observer.disconnect();
+    });
+    observer.observe(app, { childList: true, subtree: true });
+    setTimeout(function () { observer.disconnect(); }, 120000);
+
+    // The app focuses the page's heading when it first renders; someone already typing keeps their field.
+    document.addEventListener('focusin', function (e) {
+        if (restoredFocus && Date.now() < guardUntil && e.target !== restoredFocus && e.target.tagName === 'H1' && restoredFocus.isConnected) {
+            restoredFocus.focus({ preventScroll: true });
+        }
+    });
+})();
+
+// Starting the app (blazor.webassembly.js has autostart="false"). On a prerendered public page it waits until the
+// visitor first taps, presses a key or focuses something, or the browser has been idle a while after the page loaded:
+// the page is already readable, its links work and its forms can be filled, while the runtime's start keeps a phone's
+// main thread busy for seconds (Lighthouse's total blocking time) and would make the first scroll or keystrokes
+// stutter. Everywhere else, and on a device that remembers a signed-in user (the app changes what the public page
+// shows them), it starts at once.
+(function () {
+    var app = document.getElementById('app');
+    var wanted = false, begun = false, events = ['pointerdown', 'keydown', 'touchstart', 'focusin'];
+    function start() {
+        wanted = true;
+        if (begun || !window.Blazor) return; // blazor.webassembly.js runs after this file: DOMContentLoaded starts it
+        begun = true;
+        events.forEach(function (type) { document.removeEventListener(type, start, true); });
+        Blazor.start();
+    }
+    document.addEventListener('DOMContentLoaded', function () { if (wanted) start(); });
+    var remembered = false;
+    try { remembered = localStorage.getItem('fitpilot:me') !== null; } catch (e) { /* storage blocked */ }
+    if (!app || !app.hasAttribute('data-prerendered') || remembered) { start(); return; }
+    events.forEach(function (type) { document.addEventListener(type, start, { capture: true, passive: true }); });
+    window.addEventListener('load', function () {
+        setTimeout(function () {
+            if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 2000 }); else start();
+        }, 5000);
+    });
+})();
