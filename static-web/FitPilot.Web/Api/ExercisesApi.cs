@@ -15,6 +15,9 @@ public sealed class ExercisesApi(ApiClient api)
             ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("q", Trimmed(search.Text)), ("muscle", Trimmed(search.Muscle)),
             ("equipment", Trimmed(search.Equipment)), ("category", Trimmed(search.Category)), ("source", Trimmed(search.Source)), ("cursor", cursor)));
 
+    /// <summary>One exercise (the builder shows the pictures of a saved program's exercises).</summary>
+    public Task<ApiResult<ExerciseDto>> GetAsync(string exerciseId) => api.GetAsync<ExerciseDto>($"api/exercises/{ApiPath.Id(exerciseId)}");
+
     public Task<ApiResult<ExerciseDto>> CreateAsync(SaveExerciseRequest exercise) => api.PostAsync<ExerciseDto>("api/exercises", exercise);
 
     public Task<ApiResult<ExerciseDto>> UpdateAsync(string exerciseId, SaveExerciseRequest exercise) =>

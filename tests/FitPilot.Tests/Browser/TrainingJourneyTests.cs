@@ -57,6 +57,7 @@ public sealed class TrainingJourneyTests(HostFixture host, BrowserFixture browse
             await Expect(p.GetByRole(AriaRole.Heading, new() { Name = "Full body A" })).ToBeVisibleAsync();
             await s.ShotAsync("template-saved");
 
+            await p.GetByRole(AriaRole.Tab, new() { Name = "Assign" }).ClickAsync(); // the side panel: library or assign
             await p.GetByRole(AriaRole.Group, new() { Name = "Clients" }).GetByLabel("Test Client").First.CheckAsync();
             await p.GetByRole(AriaRole.Group, new() { Name = "Clients" }).GetByLabel("Test Client").Nth(1).CheckAsync();
             await p.GetByRole(AriaRole.Button, new() { Name = "Assign to 2 clients" }).ClickAsync();

@@ -81,4 +81,18 @@ public sealed class ExerciseLibraryTests : WebTest
         cut.WaitForAssertion(() => Assert.Equal(["Push-up", "Dips"], cut.FindAll("[data-testid=exercise-row] strong").Select(s => s.TextContent)));
         Assert.Equal(["GET /api/exercises?limit=50", "GET /api/exercises?limit=50&muscle=chest", "GET /api/exercises?limit=50&muscle=chest&cursor=next"], Api.Requests);
     }
+
+    [Fact]
+    public void Library_rows_show_the_start_and_end_pictures_lazily_and_a_PTs_own_a_neutral_tile()
+    {
+        var squat = Own with { Id = "Barbell_Squat", Source = ExerciseSources.Library, Name = "Barbell Squat", Images = ["/media/exercises/Barbell_Squat/0.webp", "/media/exercises/Barbell_Squat/1.webp"] };
+        Api.On("GET", "/api/exercises?limit=50", HttpStatusCode.OK, FakeApi.Json(new Page<ExerciseDto>([squat, Own], null)));
+        var cut = Render<FitPilot.Web.Pages.Trainer.Exercises>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=exercise-row]").Count));
+
+        var pictures = cut.FindAll("[data-testid=exercise-row]")[0].QuerySelectorAll("img");
+        Assert.Equal(squat.Images, pictures.Select(i => i.GetAttribute("src")));
+        Assert.All(pictures, img => Assert.Equal(("lazy", "48", "32", ""), (img.GetAttribute("loading"), img.GetAttribute("width"), img.GetAttribute("height"), img.GetAttribute("alt"))));
+        Assert.NotNull(cut.FindAll("[data-testid=exercise-row]")[1].QuerySelector(".picture-placeholder"));
+    }
 }

@@ -105,6 +105,7 @@ public sealed class ProgramBuilderTests : WebTest
         Assert.Equal(2, cut.FindAll("[data-testid=day-3] [data-testid=entry]").Count);
         Assert.Equal("Full body", cut.Find("#title-3").GetAttribute("value"));
 
+        cut.Find("button[aria-controls='more-1-1']").Click(); // "Move to" is among the fields behind "More"
         cut.Find("#move-1-1").Change("5");
         Assert.Single(cut.FindAll("[data-testid=day-1] [data-testid=entry]"));
         Assert.Contains("Barbell Bench Press - Medium Grip", cut.Find("[data-testid=day-5] [data-testid=entry]").TextContent);
@@ -210,6 +211,8 @@ public sealed class ProgramBuilderTests : WebTest
         var entry = new ProgramEntryForm { ExerciseId = "Barbell_Squat", ExerciseName = "Barbell Squat", Sets = 3, Reps = 10, RestSeconds = 90 };
         var changes = 0;
         var cut = Render<ProgramEntryEditor>(ps => ps.Add(p => p.Entry, entry).Add(p => p.Key, "1-0").Add(p => p.OnChanged, () => { changes++; }));
+        Assert.Empty(cut.FindAll("#notes-1-0")); // behind "More"
+        cut.Find("button[aria-controls='more-1-0']").Click();
 
         foreach (var (id, property) in new[] { ("sets", "Sets"), ("reps", "Reps"), ("repsmax", "RepsMax"), ("kg", "WeightKg"), ("pct", "PercentOf1Rm"),
                      ("rest", "RestSeconds"), ("drop", "DropSets"), ("rir", "Rir"), ("tut", "TutSeconds") })
@@ -261,6 +264,7 @@ public sealed class ProgramBuilderTests : WebTest
         Assert.Equal(ContractRange<ProgramExercise>("Reps"), (cut.Find("#all-reps-1").GetAttribute("min"), cut.Find("#all-reps-1").GetAttribute("max")));
         Assert.Equal(5, changes);
 
+        cut.Find("button[aria-controls='more-1-1']").Click();
         cut.Find("#move-1-1").Change("4");
         cut.Find("#copy-1").Change("6");
         cut.Find("#copy-1").Change("");

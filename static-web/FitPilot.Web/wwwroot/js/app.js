@@ -40,6 +40,11 @@ window.fitpilot = {
             }
         } catch (e) { }
     },
+    // Puts the keyboard on an element by id, once the app has re-rendered (the builder's focus after a move or a remove).
+    focus: function (id) {
+        var element = document.getElementById(id);
+        if (element) element.focus();
+    },
     // The device's IANA time zone (e.g. "Australia/Sydney"): a new account's "today" follows it.
     timeZone: function () {
         try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch (e) { return null; }

@@ -28,5 +28,11 @@ public sealed record EntryMovedToDay(int FromDay, int Index, int ToDay);
 /// <summary>"Copy day to": the day's title (when the target has none) and its entries are added to <paramref name="ToDay"/>.</summary>
 public sealed record DayCopied(int FromDay, int ToDay);
 
-/// <summary>A schedule or assign action finished: its problem (or none), a notice to show, and whether the program changed on the server.</summary>
-public sealed record ProgramActionDone(ApiProblem? Problem, string? Notice = null, bool Reload = false);
+/// <summary>"Remove": <paramref name="Entry"/> was at <paramref name="Index"/> of <paramref name="DayOfWeek"/> (where "Undo" puts it back).</summary>
+public sealed record EntryRemoved(int DayOfWeek, int Index, ProgramEntryForm Entry);
+
+/// <summary>
+/// A schedule or assign action finished: its problem (or none), a notice to show, whether the program changed on the server,
+/// and whether the panel is leaving the page (a deleted program: nothing left to save, so no "unsaved changes" question).
+/// </summary>
+public sealed record ProgramActionDone(ApiProblem? Problem, string? Notice = null, bool Reload = false, bool Leaving = false);
