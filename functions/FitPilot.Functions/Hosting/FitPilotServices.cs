@@ -1,6 +1,7 @@
 using FitPilot.Functions.Accounts;
 using FitPilot.Functions.Activity;
 using FitPilot.Functions.Auth;
+using FitPilot.Functions.Billing;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Email;
@@ -41,6 +42,9 @@ public static class FitPilotServices
             .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Smtp.Security, true, out _), "Email:Smtp:Security must be None, StartTls or SslOnConnect.")
             .ValidateOnStart();
 
+        services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptions.Validator>();
+
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new StorageClients(configuration));
@@ -75,6 +79,15 @@ public static class FitPilotServices
         services.AddSingleton<AccountService>();
         services.AddSingleton<IUserProfiles>(sp => sp.GetRequiredService<AccountService>());
         services.AddSingleton<ClientService>();
+
+        // Billing: the PT's subscription (Stripe), the pipeline's 402 rule and the plan limits.
+        services.AddSingleton<BillingStore>();
+        services.AddSingleton<StripeGateway>();
+        services.AddSingleton<BillingService>();
+        services.AddSingleton<IWriteGate>(sp => sp.GetRequiredService<BillingService>());
+        services.AddSingleton<IPlanLimits>(sp => sp.GetRequiredService<BillingService>());
+        services.AddSingleton<StripeWebhook>();
+        services.AddSingleton<TrialTimer>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<ProfilePictureService>();
