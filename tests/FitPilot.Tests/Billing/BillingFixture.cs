@@ -11,8 +11,8 @@ namespace FitPilot.Tests.Billing;
 /// </summary>
 public sealed class BillingFixture : IAsyncLifetime
 {
-    public const string SecretKey = "sk_test_fitpilot_fake";
-    public const string WebhookSecret = "whsec_fitpilot_tests";
+    public const string SecretKey = HostFixture.StripeSecretKey;
+    public const string WebhookSecret = HostFixture.StripeWebhookSecret;
 
     private string _dataDirectory = "";
     public StripeFake Stripe { get; private set; } = null!;

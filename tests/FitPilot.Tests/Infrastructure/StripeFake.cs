@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace FitPilot.Tests.Billing;
+namespace FitPilot.Tests.Infrastructure;
 
 /// <summary>
 /// Stripe's API as far as FitPilot calls it, on 127.0.0.1 (StripeClient's ApiBase points here): it
