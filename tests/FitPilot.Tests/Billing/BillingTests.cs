@@ -365,4 +365,21 @@ public sealed class BillingTests(BillingFixture host, ITestOutputHelper output)
         Assert.Equal(SubscriptionStatuses.Expired, (await trainers.GetAsync(ended.Id, default)).SubscriptionStatus);
         Assert.Equal(SubscriptionStatuses.Trial, (await trainers.GetAsync(threeDays.Id, default)).SubscriptionStatus);
     }
+
+    [Fact]
+    public async Task The_demo_seed_has_an_active_Studio_PT_and_a_PT_whose_trial_expired()
+    {
+        await FitPilot.LocalHost.DemoData.SeedAsync(host.Services, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        async Task<string> SignInAsync(string email, string password) =>
+            (await ApiClient.ReadAsync<FitPilot.Contracts.Auth.SessionResponse>(await _api.PostAsync("/api/auth/login", new { email, password }))).Token;
+
+        var coach = await SignInAsync(FitPilot.LocalHost.DemoData.TrainerEmail, FitPilot.LocalHost.DemoData.TrainerPassword);
+        var paying = await ApiClient.ReadAsync<BillingState>(await _api.GetAsync("/api/billing", coach));
+        Assert.Equal(("Studio", SubscriptionStatuses.Active, (string?)null), (paying.Tier, paying.Status, paying.WriteRefusal));
+
+        var lapsed = await SignInAsync(FitPilot.LocalHost.DemoData.LapsedTrainerEmail, FitPilot.LocalHost.DemoData.LapsedTrainerPassword);
+        var expired = await ApiClient.ReadAsync<BillingState>(await _api.GetAsync("/api/billing", lapsed));
+        Assert.Equal((SubscriptionStatuses.Expired, 0, BillingRefusals.TrialExpired), (expired.Status, expired.TrialDaysRemaining, expired.WriteRefusal));
+        await ApiClient.ProblemAsync(await _api.PostAsync("/api/exercises", new { name = "Demo press", category = "strength", primaryMuscles = new[] { "chest" } }, lapsed), HttpStatusCode.PaymentRequired);
+    }
 }
