@@ -8,6 +8,8 @@ using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Exercises;
 using FitPilot.Functions.Programs;
+using FitPilot.Functions.Trainers;
+using FitPilot.Contracts.Trainers;
 
 namespace FitPilot.LocalHost;
 
@@ -21,6 +23,9 @@ public static class DemoData
     public const string TrainerPassword = "demo-coach-password";
     public const string ClientEmail = "client@fitpilot.test";
     public const string ClientPassword = "demo-client-password";
+    /// <summary>A second PT whose free trial ended: reads work, writes answer 402 with a link to billing.</summary>
+    public const string LapsedTrainerEmail = "lapsed@fitpilot.test";
+    public const string LapsedTrainerPassword = "demo-lapsed-password";
     /// <summary>The demo studio is in Sydney: its "today" is Sydney's.</summary>
     public const string DemoZone = "Australia/Sydney";
 
@@ -30,6 +35,7 @@ public static class DemoData
         log.LogInformation("Exercise library: {Count} exercises", (await library.AllAsync(ct)).Count);
 
         var logins = services.GetRequiredService<Logins>();
+        await SeedLapsedTrainerAsync(services, logins, log, ct);
         if (await logins.FindAsync(TrainerEmail, ct) is not null)
         {
             log.LogInformation("Demo accounts already exist");
@@ -42,6 +48,16 @@ public static class DemoData
             Name = "Casey Coach", Email = TrainerEmail, Password = TrainerPassword, BusinessName = "Harbour Strength Co.", TimeZone = DemoZone,
         }, ct);
         var trainerId = session.User.Id;
+        // The demo studio pays: an active Studio subscription, monthly (as if Stripe's webhooks had said so).
+        var now = DateTimeOffset.UtcNow;
+        await services.GetRequiredService<TrainerStore>().ChangeWithRetryAsync(trainerId, t =>
+        {
+            t.SubscriptionTier = SubscriptionTiers.Studio;
+            t.SubscriptionStatus = SubscriptionStatuses.Active;
+            t.BillingInterval = "month";
+            t.TrialStartDate = now.AddDays(-40);
+            t.SubscriptionExpiresAt = now.AddDays(20);
+        }, ct);
         await accounts.UpdateTrainerAsync(trainerId, new Contracts.Trainers.UpdateTrainerProfileRequest
         {
             Name = "Casey Coach", BusinessName = "Harbour Strength Co.", Location = "Sydney, NSW", YearsExperience = 8,
@@ -52,7 +68,6 @@ public static class DemoData
         // The demo client has joined already: a login with a password and an active profile.
         var clientId = Ids.New();
         var hasher = services.GetRequiredService<PasswordHasher>();
-        var now = DateTimeOffset.UtcNow;
         if (!await logins.TryClaimAsync(LoginEntity.For(ClientEmail, Roles.Client, clientId, trainerId, now, hasher.Hash(ClientPassword)), _ => Task.FromResult(false), ct))
             throw new InvalidOperationException($"{ClientEmail} is taken by another account in this storage account.");
         await services.GetRequiredService<ClientStore>().AddAsync(new ClientEntity
@@ -83,5 +98,22 @@ public static class DemoData
         }, ct);
         await programs.AssignAsync(trainerId, template.Value.Id, new AssignTemplateRequest { ClientIds = [clientId], StartDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-7) }, ct);
         log.LogInformation("Seeded demo PT {Trainer} and client {Client}", TrainerEmail, ClientEmail);
+    }
+
+    /// <summary>The second demo PT, whose 7-day trial ended three days ago (idempotent).</summary>
+    private static async Task SeedLapsedTrainerAsync(IServiceProvider services, Logins logins, ILogger log, CancellationToken ct)
+    {
+        if (await logins.FindAsync(LapsedTrainerEmail, ct) is not null) return;
+        var session = await services.GetRequiredService<AccountService>().RegisterTrainerAsync(new RegisterTrainerRequest
+        {
+            Name = "Lee Lapsed", Email = LapsedTrainerEmail, Password = LapsedTrainerPassword, BusinessName = "Lapsed Lifting", TimeZone = DemoZone,
+        }, ct);
+        var now = DateTimeOffset.UtcNow;
+        await services.GetRequiredService<TrainerStore>().ChangeWithRetryAsync(session.User.Id, t =>
+        {
+            t.TrialStartDate = now.AddDays(-10);
+            t.SubscriptionStatus = SubscriptionStatuses.Expired;
+        }, ct);
+        log.LogInformation("Seeded demo PT {Trainer} on an expired trial", LapsedTrainerEmail);
     }
 }

@@ -70,6 +70,7 @@ public sealed class LocalHostApp : IAsyncDisposable
             ["Email:Smtp:Port"] = devServices.Used.Smtp.ToString(),
             ["Email:Smtp:Security"] = "None",
         };
+        foreach (var (key, value) in DemoBilling.Settings) settings[key] = value;
         if (options.UseLocalSettingsFile)
             foreach (var (key, value) in LocalSettings.LoadOrCreate(Path.Combine(dataDirectory, "local.settings.json")))
                 settings[key] = value;

@@ -23,6 +23,7 @@ Console.WriteLine($"""
       Mailbox   : {host.Services.MailboxUrl}   (smtp4dev: every email the app sends)
       Demo PT   : {DemoData.TrainerEmail} / {DemoData.TrainerPassword}
       Demo client: {DemoData.ClientEmail} / {DemoData.ClientPassword}
+      Lapsed PT : {DemoData.LapsedTrainerEmail} / {DemoData.LapsedTrainerPassword}   (trial ended: reads work, writes answer 402)
     Press Ctrl+C to stop (Azurite and smtp4dev stop with it).
 
     """);

@@ -17,6 +17,8 @@ public static class SubscriptionStatuses
     public const string PastDue = "past_due";
     public const string Canceled = "canceled";
     public const string Expired = "expired";
+    /// <summary>Stripe paused the subscription (no payment method when its own trial ended).</summary>
+    public const string Paused = "paused";
 }
 
 public sealed record TrainerProfile(

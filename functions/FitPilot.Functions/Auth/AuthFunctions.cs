@@ -35,7 +35,7 @@ public sealed class AuthFunctions(Api api, AuthService auth, SessionAuth session
         });
 
     [Function(nameof(LogoutEverywhere))]
-    [ApiOperation("Sign out on every device: ends all of the user's sessions", Access.SignedIn, null, null, 204)]
+    [ApiOperation("Sign out on every device: ends all of the user's sessions", Access.SignedIn, null, null, 204, OpenWhenLapsed = true)]
     public Task<IResult> LogoutEverywhere(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout-everywhere")] HttpRequest req) =>
         api.Handle<Caller>(req, async call =>
@@ -67,7 +67,7 @@ public sealed class AuthFunctions(Api api, AuthService auth, SessionAuth session
         });
 
     [Function(nameof(ChangePassword))]
-    [ApiOperation("Change password (ends other sessions; returns a new one)", Access.SignedIn, typeof(ChangePasswordRequest), typeof(SessionResponse))]
+    [ApiOperation("Change password (ends other sessions; returns a new one)", Access.SignedIn, typeof(ChangePasswordRequest), typeof(SessionResponse), OpenWhenLapsed = true)]
     public Task<IResult> ChangePassword(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/password")] HttpRequest req) =>
         api.Handle<Caller, ChangePasswordRequest>(req, async call =>

@@ -14,7 +14,7 @@ namespace FitPilot.Functions.Clients;
 /// <summary>A PT's clients: invite, re-invite, revoke, list, update, remove (their data follows through <see cref="ClientRemoved"/>).</summary>
 public sealed class ClientService(
     ClientStore clients, TrainerStore trainers, Logins logins, Sessions sessions, OneTimeTokens oneTimeTokens, EmailOutbox outbox, EventBus events,
-    IOptions<AppOptions> appOptions, TimeProvider clock)
+    IPlanLimits limits, IOptions<AppOptions> appOptions, TimeProvider clock)
 {
     private AppOptions App => appOptions.Value;
 
@@ -26,6 +26,7 @@ public sealed class ClientService(
     {
         var now = clock.GetUtcNow();
         var trainer = await trainers.GetAsync(trainerId, ct);
+        await RequireSeatAsync(trainer, ct);
         var clientId = Ids.New();
         var login = LoginEntity.For(request.Email, Roles.Client, clientId, trainerId, now);
         var email = login.Email;
@@ -55,6 +56,21 @@ public sealed class ClientService(
             throw;
         }
         return client;
+    }
+
+    /// <summary>
+    /// The tier's client limit counts every client, invited ones too (an invitation holds a seat): at the
+    /// limit, a new invitation is a 409 naming the limit.
+    /// </summary>
+    private async Task RequireSeatAsync(TrainerEntity trainer, CancellationToken ct)
+    {
+        var limit = limits.ClientLimit(trainer.SubscriptionTier);
+        var count = await clients.CountAsync(trainer.Id, ct);
+        if (count >= limit)
+            throw DomainException.Conflict(
+                $"Your {trainer.SubscriptionTier} plan includes up to {limit} clients and you have {count}. Upgrade your plan to invite more, or remove a client.",
+                "Client limit reached",
+                new Dictionary<string, string[]> { ["email"] = [$"Your {trainer.SubscriptionTier} plan allows {limit} clients."] });
     }
 
     /// <summary>Sends a fresh link (the old one stops working). Only for clients who have not joined yet.</summary>

@@ -23,6 +23,14 @@ public sealed class ClientStore(StorageClients storage)
 
     public IAsyncEnumerable<ClientEntity> AllAsync(string trainerId, CancellationToken ct) => _table.QueryPartitionAsync<ClientEntity>(trainerId, ct);
 
+    /// <summary>How many clients the PT has, invited ones included (they hold a seat of the plan): one query of keys only.</summary>
+    public async Task<int> CountAsync(string trainerId, CancellationToken ct)
+    {
+        var count = 0;
+        await foreach (var _ in _table.KeysOfPartitionAsync(trainerId, ct)) count++;
+        return count;
+    }
+
     public Task AddAsync(ClientEntity client, CancellationToken ct) => _table.AddAsync(client, ct);
 
     /// <summary>Saves a client read before, over the version read.</summary>

@@ -1,6 +1,7 @@
 using FitPilot.Functions.Accounts;
 using FitPilot.Functions.Activity;
 using FitPilot.Functions.Auth;
+using FitPilot.Functions.Billing;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Email;
@@ -43,6 +44,9 @@ public static class FitPilotServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, AcsOptions.AcsOptionsValidation>();
 
+        services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptions.Validator>();
+
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new StorageClients(configuration));
@@ -82,6 +86,15 @@ public static class FitPilotServices
         services.AddSingleton<AccountService>();
         services.AddSingleton<IUserProfiles>(sp => sp.GetRequiredService<AccountService>());
         services.AddSingleton<ClientService>();
+
+        // Billing: the PT's subscription (Stripe), the pipeline's 402 rule and the plan limits.
+        services.AddSingleton<BillingStore>();
+        services.AddSingleton<StripeGateway>();
+        services.AddSingleton<BillingService>();
+        services.AddSingleton<IWriteGate>(sp => sp.GetRequiredService<BillingService>());
+        services.AddSingleton<IPlanLimits>(sp => sp.GetRequiredService<BillingService>());
+        services.AddSingleton<StripeWebhook>();
+        services.AddSingleton<TrialTimer>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<ProfilePictureService>();

@@ -18,7 +18,7 @@ namespace FitPilot.Functions.Http;
 /// turns every failure into an RFC 9457 problem (domain refusals, HTTP-level problems, storage outages),
 /// never a stack trace and never a 500 for something the caller sent.
 /// </summary>
-public sealed class Api(ICallerAuthenticator authenticator, ILogger<Api> log)
+public sealed class Api(ICallerAuthenticator authenticator, IWriteGate writeGate, ILogger<Api> log)
 {
     public const string RoundTripsHeader = "X-Storage-Round-Trips";
 
@@ -46,7 +46,10 @@ public sealed class Api(ICallerAuthenticator authenticator, ILogger<Api> log)
         {
             var operation = Declared(function, typeof(TCaller), body);
             var caller = await CallerAsync<TCaller>(request, operation.Access, ct);
-            result = (await handler(caller, IfMatch(request), ct)).ToResult(request.HttpContext.Response);
+            var refusal = await WriteRefusalAsync(request, operation, caller, ct);
+            result = refusal is not null
+                ? PaymentRequired(request, refusal)
+                : (await handler(caller, IfMatch(request), ct)).ToResult(request.HttpContext.Response);
         }
         catch (DomainException e)
         {
@@ -99,6 +102,30 @@ public sealed class Api(ICallerAuthenticator authenticator, ILogger<Api> log)
             Access.Client when caller is not ClientCaller => throw DomainException.Forbidden("Only a client can do this."),
             _ => (caller as TCaller)!,
         };
+    }
+
+    /// <summary>
+    /// The one billing rule (see <see cref="IWriteGate"/>): a PT's write — any method but GET/HEAD, of a
+    /// function not declared <see cref="ApiOperationAttribute.OpenWhenLapsed"/> — is refused while their
+    /// subscription has lapsed. Reads and exports are GETs and always pass; clients are never refused.
+    /// </summary>
+    private async Task<WriteRefusal?> WriteRefusalAsync(HttpRequest request, ApiOperationAttribute operation, object caller, CancellationToken ct) =>
+        caller is TrainerCaller trainer && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !operation.OpenWhenLapsed
+            ? await writeGate.RefusalAsync(trainer.TrainerId, ct)
+            : null;
+
+    /// <summary>402 with a problem whose <c>type</c> names the reason, a link to billing in the body and in <c>Link</c>.</summary>
+    private static IResult PaymentRequired(HttpRequest request, WriteRefusal refusal)
+    {
+        request.HttpContext.Response.Headers.Link = $"<{refusal.BillingUrl}>; rel=\"payment\"";
+        var problem = new ProblemDetails
+        {
+            Type = Contracts.Billing.BillingRefusals.TypePrefix + refusal.Reason,
+            Title = refusal.Title, Status = 402, Detail = refusal.Detail, Instance = request.Path,
+        };
+        problem.Extensions["reason"] = refusal.Reason;
+        problem.Extensions["billingUrl"] = refusal.BillingUrl;
+        return Results.Problem(problem);
     }
 
     private static readonly ConcurrentDictionary<string, ApiOperationAttribute> Operations = new();

@@ -32,4 +32,10 @@ public sealed class ApiOperationAttribute(string summary, Access access, Type? r
     /// e.g. 409 for a create that can conflict, 410 for an expired link, 429 for throttling.
     /// </summary>
     public int[] Problems { get; init; } = [];
+    /// <summary>
+    /// A write a PT may still make when their subscription has lapsed (<see cref="IWriteGate"/>): paying
+    /// (checkout, customer portal), account security (password, sign out everywhere) and their own
+    /// display settings. Every other PT write answers 402 then.
+    /// </summary>
+    public bool OpenWhenLapsed { get; init; }
 }

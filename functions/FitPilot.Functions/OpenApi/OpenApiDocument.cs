@@ -156,6 +156,8 @@ public sealed partial class OpenApiDocument
         if (routeHasIds) statuses.Add(404);
         // Updates and deletes take If-Match, and a storage-level conflict is a 409 for any write.
         if (method is "PUT" or "DELETE") statuses.Add(409);
+        // The pipeline's billing rule: a PT's write while their subscription has lapsed (IWriteGate).
+        if (doc.Access is Access.Trainer or Access.SignedIn && method is not ("GET" or "HEAD") && !doc.OpenWhenLapsed) statuses.Add(402);
         if (hasBody) { statuses.Add(413); statuses.Add(415); }
         return [.. statuses];
     }
@@ -164,6 +166,7 @@ public sealed partial class OpenApiDocument
     {
         [400] = "The body, a query parameter or a route value is not valid; `errors` names each field",
         [401] = "Not signed in, the session has ended, or the credentials are not right",
+        [402] = "A PT's trial has ended or their subscription has lapsed (type urn:fitpilot:problem:billing:trial-expired, canceled, past-due-beyond-grace or paused; billingUrl says where to fix it). Reads still work.",
         [403] = "Signed in, but this role may not do this",
         [404] = "Nothing here, or it belongs to someone else",
         [409] = "A conflict: someone changed it in the meantime (If-Match), or it already exists or is in another state",
@@ -171,6 +174,7 @@ public sealed partial class OpenApiDocument
         [413] = "The body is too large",
         [415] = "The body's media type is not accepted",
         [429] = "Too many attempts; Retry-After says when to try again",
+        [502] = "The payment provider (Stripe) failed or could not be reached; nothing was charged",
         [503] = "Storage is unavailable for the moment; try again",
     };
 

@@ -15,7 +15,7 @@ public sealed class SettingsFunctions(Api api, SettingsService settings)
         api.Handle<Caller>(req, async call => Reply.Ok(await settings.GetNotificationsAsync(call.Caller.UserId, call.Cancellation)));
 
     [Function(nameof(UpdateNotificationPreferences))]
-    [ApiOperation("Save the signed-in user's email notification preferences", Access.SignedIn, typeof(NotificationPreferences), typeof(NotificationPreferences))]
+    [ApiOperation("Save the signed-in user's email notification preferences", Access.SignedIn, typeof(NotificationPreferences), typeof(NotificationPreferences), OpenWhenLapsed = true)]
     public Task<IResult> UpdateNotificationPreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/notifications")] HttpRequest req) =>
         api.Handle<Caller, NotificationPreferences>(req, async call =>
@@ -23,13 +23,13 @@ public sealed class SettingsFunctions(Api api, SettingsService settings)
 
     [Function(nameof(UpdateTimeZone))]
     [ApiOperation("Set the signed-in user's time zone (an IANA id): their today, adherence weeks and reminders follow it, on every device", Access.SignedIn,
-        typeof(TimeZoneSettings), typeof(TimeZoneSettings))]
+        typeof(TimeZoneSettings), typeof(TimeZoneSettings), OpenWhenLapsed = true)]
     public Task<IResult> UpdateTimeZone(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/time-zone")] HttpRequest req) =>
         api.Handle<Caller, TimeZoneSettings>(req, async call => Reply.Ok(await settings.SaveTimeZoneAsync(call.Caller, call.Body, call.Cancellation)));
 
     [Function(nameof(UpdateUnits))]
-    [ApiOperation("Show and take weights in kg or lb (always stored in kg)", Access.SignedIn, typeof(UnitSettings), typeof(UnitSettings))]
+    [ApiOperation("Show and take weights in kg or lb (always stored in kg)", Access.SignedIn, typeof(UnitSettings), typeof(UnitSettings), OpenWhenLapsed = true)]
     public Task<IResult> UpdateUnits(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/units")] HttpRequest req) =>
         api.Handle<Caller, UnitSettings>(req, async call => Reply.Ok(await settings.SaveUnitsAsync(call.Caller, call.Body, call.Cancellation)));

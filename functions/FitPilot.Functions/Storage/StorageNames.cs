@@ -14,6 +14,7 @@ public static class StorageNames
     public const string ProgramsTable = "programs";
     public const string TrainingTable = "training";
     public const string ActivityTable = "activity";
+    public const string BillingTable = "billing";
 
     public const string EmailQueue = "email-outbox";
     public const string EventsQueue = "domain-events";
@@ -22,7 +23,7 @@ public static class StorageNames
     public const string ProfilePictures = "profile-pictures";
 
     public static readonly string[] Tables =
-        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable];
+        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures];
 

@@ -128,6 +128,20 @@ public sealed class TenantTable(TableClient table)
         return table.QueryAsync<T>(PartitionFilter(partitionKey, filter), cancellationToken: ct);
     }
 
+    /// <summary>
+    /// Rows matching <paramref name="filter"/> across partitions: for a daily job that must look at every
+    /// tenant (the trial timer), never for a request.
+    /// </summary>
+    public IAsyncEnumerable<T> QueryAcrossPartitionsAsync<T>(string filter, CancellationToken ct) where T : class, ITableEntity, new() =>
+        table.QueryAsync<T>(filter, cancellationToken: ct);
+
+    /// <summary>The keys of every row of one partition (nothing else is sent back): for counting.</summary>
+    public IAsyncEnumerable<TableEntity> KeysOfPartitionAsync(string partitionKey, CancellationToken ct)
+    {
+        RequireKey(partitionKey);
+        return table.QueryAsync<TableEntity>(PartitionFilter(partitionKey, null), select: ["RowKey"], cancellationToken: ct);
+    }
+
     /// <summary>One page of a partition; the cursor is the service's continuation token, made opaque.</summary>
     public async Task<(IReadOnlyList<T> Items, string? NextCursor)> PageAsync<T>(
         string partitionKey, int pageSize, string? cursor, CancellationToken ct, string? filter = null)

@@ -5,7 +5,12 @@ using FitPilot.Functions.Common;
 
 namespace FitPilot.Functions.Trainers;
 
-/// <summary>A PT's profile and subscription: table <c>trainers</c>, PartitionKey = trainer id (the tenant).</summary>
+/// <summary>
+/// A PT's profile and subscription: table <c>trainers</c>, PartitionKey = trainer id (the tenant).
+/// The subscription fields are a mirror of Billing's own record (table <c>billing</c>), written only
+/// through <see cref="TrainerStore.MirrorSubscriptionAsync"/>, so everything else (the 402 rule, /me, the
+/// dashboard) reads the PT's state from the one row it already reads.
+/// </summary>
 public sealed class TrainerEntity : ITableEntity
 {
     public const string Row = "profile";
@@ -31,6 +36,19 @@ public sealed class TrainerEntity : ITableEntity
     public DateTimeOffset TrialStartDate { get; set; }
     public DateTimeOffset? SubscriptionExpiresAt { get; set; }
     public string? StripeCustomerId { get; set; }
+    public string? StripeSubscriptionId { get; set; }
+    /// <summary>"month" or "year" while subscribed.</summary>
+    public string? BillingInterval { get; set; }
+    public bool CancelAtPeriodEnd { get; set; }
+    /// <summary>When the first unpaid invoice failed (past_due); writes stop after the grace period.</summary>
+    public DateTimeOffset? PastDueSince { get; set; }
+    /// <summary>Billing's version of the state mirrored here: an older mirror never overwrites a newer one.</summary>
+    public long BillingVersion { get; set; }
+    /// <summary>When the "trial ends in 3 days" / "in 1 day" emails were claimed (each is sent once).</summary>
+    public DateTimeOffset? TrialNotice3SentAt { get; set; }
+    public DateTimeOffset? TrialNotice1SentAt { get; set; }
+    /// <summary>The timer run that last claimed a trial notice (unique per run, so two runs never both win one claim).</summary>
+    public string? TrialNoticeRun { get; set; }
     /// <summary>IANA time zone (null on rows from before time zones: UTC).</summary>
     public string? TimeZone { get; set; }
     /// <summary>"kg" or "lb" for showing weights (null: kg).</summary>
@@ -42,6 +60,8 @@ public sealed class TrainerEntity : ITableEntity
     public string Id => PartitionKey;
 
     public int TrialDaysRemaining(DateTimeOffset now, int trialDays) => Trial.DaysRemaining(SubscriptionStatus, TrialStartDate, now, trialDays);
+
+    public DateTimeOffset TrialEndsAt(int trialDays) => TrialStartDate.AddDays(trialDays);
 
     public CoachSummary ToCoachSummary() => new(Id, Name, BusinessName, Bio, Location, ProfilePictureUrl);
 

@@ -49,6 +49,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["UpdateSetLog"] = _ => new { weightKg = 101, reps = 5, rir = 1, notes = "n" },
         ["UpdateTimeZone"] = _ => new { timeZone = "Europe/London" },
         ["UpdateUnits"] = _ => new { weightUnit = "lb" },
+        ["StartCheckout"] = _ => new { tier = "Studio", interval = "month" },
         ["SwapExercise"] = ids => new { date = ids.Monday, programId = ids.ProgramId, programExerciseId = ids.EntryId, exerciseId = "Leg_Press" },
         ["FinishWorkout"] = ids => new { date = ids.Monday, programId = ids.ProgramId, rpe = 7, comment = "Good session" },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },

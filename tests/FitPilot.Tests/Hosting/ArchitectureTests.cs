@@ -32,6 +32,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.ProgramsTable] = "Programs/ProgramStore.cs",
         [StorageNames.TrainingTable] = "Training/TrainingStore.cs",
         [StorageNames.ActivityTable] = "Activity/ActivityStore.cs",
+        [StorageNames.BillingTable] = "Billing/BillingStore.cs",
     };
 
     [Fact]

@@ -8,7 +8,7 @@ namespace FitPilot.Tests.Hosting;
 /// <summary>Configuration is checked when the app starts, with a message that says what to set.</summary>
 public sealed class StartupValidationTests
 {
-    private static readonly Dictionary<string, string?> Valid = new()
+    private static readonly Dictionary<string, string?> Valid = new(FitPilot.LocalHost.DemoBilling.Settings)
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["Auth:SigningKey"] = Convert.ToBase64String(new byte[48]),
@@ -22,6 +22,13 @@ public sealed class StartupValidationTests
     [InlineData("Auth:SigningKey", "c2hvcnQ=", "Auth:SigningKey")]
     [InlineData("App:PublicBaseUrl", null, "App:PublicBaseUrl")]
     [InlineData("Email:Smtp:Host", null, "Email:Smtp:Host")]
+    [InlineData("Billing:SecretKey", null, "Billing:SecretKey")]
+    [InlineData("Billing:SecretKey", "pk_test_publishable_not_secret", "Billing:SecretKey")]
+    [InlineData("Billing:WebhookSecret", "", "Billing:WebhookSecret")]
+    [InlineData("Billing:Tiers:Studio:MonthlyPriceId", "prod_not_a_price", "Billing:Tiers:Studio")]
+    [InlineData("Billing:Tiers:Studio:ClientLimit", "5", "Billing:Tiers:Studio:ClientLimit")]
+    [InlineData("Billing:Tiers:Enterprise:ClientLimit", null, "Billing:Tiers:Enterprise:ClientLimit")]
+    [InlineData("Billing:Tiers:Solo:Currency", "AUD$", "Billing:Tiers:Solo:Currency")]
     public void A_missing_or_weak_setting_stops_the_app_from_starting_and_names_the_setting(string key, string? value, string named)
     {
         var settings = new Dictionary<string, string?>(Valid) { [key] = value };

@@ -13,6 +13,10 @@ public sealed class HostFixture : IAsyncLifetime
     public LocalHostApp Host { get; private set; } = null!;
     public string BaseUrl => Host.Url;
     public Mailbox Mailbox { get; private set; } = null!;
+    /// <summary>Stripe for this host (Billing:ApiBase): checkout and portal calls land here, never at api.stripe.com.</summary>
+    public StripeFake Stripe { get; private set; } = null!;
+    public const string StripeSecretKey = "sk_test_fitpilot_fake";
+    public const string StripeWebhookSecret = "whsec_fitpilot_tests";
     public IServiceProvider Services => Host.App.Services;
     /// <summary>The app's URL as a browser should use it: localhost is a secure context, so the Secure session cookie works over http.</summary>
     public string BrowserUrl => BaseUrl.Replace("127.0.0.1", "localhost");
@@ -20,7 +24,11 @@ public sealed class HostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), "fitpilot-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        Host = await StartHostAsync(_dataDirectory, new Dictionary<string, string?>());
+        Stripe = await StripeFake.StartAsync(StripeSecretKey);
+        Host = await StartHostAsync(_dataDirectory, new Dictionary<string, string?>
+        {
+            ["Billing:SecretKey"] = StripeSecretKey, ["Billing:WebhookSecret"] = StripeWebhookSecret, ["Billing:ApiBase"] = Stripe.Url,
+        });
         Mailbox = new Mailbox(Host.Services.MailboxUrl);
     }
 
@@ -54,6 +62,7 @@ public sealed class HostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
+        await Stripe.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 }
