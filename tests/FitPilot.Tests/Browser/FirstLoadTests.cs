@@ -19,7 +19,7 @@ public sealed class FirstLoadTests(HostFixture host, BrowserFixture browser) : I
 
         foreach (var (path, heading, title) in new[]
                  {
-                     ("/", "Coach more clients", "FitPilot — coaching for personal trainers and their clients"),
+                     ("/", "Coach more clients", "FitPilot — training programs for personal trainers and their clients"),
                      ("/login", "Log in", "Log in · FitPilot"),
                      ("/signup", "Start your 7-day free trial", "Start your free trial · FitPilot"),
                      ("/forgot-password", "Reset your password", "Reset your password · FitPilot"),

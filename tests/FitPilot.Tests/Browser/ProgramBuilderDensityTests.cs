@@ -47,6 +47,7 @@ public sealed class ProgramBuilderDensityTests(HostFixture host, BrowserFixture 
             await p.GotoAsync(host.BrowserUrl + "/login");
             await Expect(p.GetByLabel("Email")).ToBeVisibleAsync(new() { Timeout = 120_000 });
             await s.LogInAsync(host.BrowserUrl, pt.Email, pt.Password);
+            if (screen == "phone") await p.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync(); // a phone's PT navigation is behind Menu
             await p.GetByRole(AriaRole.Link, new() { Name = "Programs", Exact = true }).ClickAsync();
             await p.GetByRole(AriaRole.Link, new() { Name = "3-day full body" }).ClickAsync();
             await Expect(p.GetByTestId("entry")).ToHaveCountAsync(9);
