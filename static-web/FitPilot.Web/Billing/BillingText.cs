@@ -49,6 +49,7 @@ public static class BillingText
             SubscriptionStatuses.PastDue => "Payment failed — update your card",
             SubscriptionStatuses.Active when s.CancelAtPeriodEnd && s.PeriodEnd is { } end => $"{s.Tier} · cancels on {ShortDate(end)}",
             SubscriptionStatuses.Active when s.PeriodEnd is { } end => $"{s.Tier} · renews {ShortDate(end)}",
+            SubscriptionStatuses.Active => $"{s.Tier} · active",
             _ => s.Tier,
         },
     };
