@@ -90,6 +90,12 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
     /// <summary>What was asked for is not there (or no longer): trying again will not find it.</summary>
     public bool IsNotFound => Status is 404 or 410;
 
+    /// <summary>
+    /// 402: the PT's subscription lapsed (trial ended, canceled, unpaid, paused) and changes wait for a plan. Pages show the
+    /// API's plain words and a link to Billing (<see cref="Components.PlanNeeded"/>, inside ServerErrors and LoadError).
+    /// </summary>
+    public bool NeedsPlan => Status == 402;
+
     /// <summary>What to show a person: the server's own explanation, or a plain one for its status.</summary>
     public string Message => Detail ?? Title;
 
@@ -116,6 +122,7 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
     {
         >= 500 => "FitPilot had a problem on its side. Please try again in a moment.",
         404 => "Not found.",
+        402 => "Choose a plan to make changes again.",
         403 => "You don't have access to this.",
         401 => "Please log in again.",
         _ => "That didn't work.",

@@ -14,6 +14,7 @@ public static class ApiServices
         services.TryAddScoped<ApiClient>();
         services.TryAddScoped<ActivityApi>();
         services.TryAddScoped<AuthApi>();
+        services.TryAddScoped<BillingApi>();
         services.TryAddScoped<ClientsApi>();
         services.TryAddScoped<DashboardApi>();
         services.TryAddScoped<ExercisesApi>();
