@@ -55,13 +55,7 @@ static async Task<(string Title, string Body)> RenderAsync(string uri)
     // The app's services as Program.cs registers them; the API never answers, so each page shows its state before
     // any response (e.g. "Loading your invitation…").
     services.AddScoped(_ => new HttpClient(new NeverAnswers()) { BaseAddress = new Uri("https://fitpilot.local/") });
-    services.AddFitPilotApi();
-    services.AddScoped<Session>();
-    services.AddScoped<DeviceStore>();
-    services.AddScoped<DeviceTimeZone>();
-    services.AddScoped<FitPilot.Web.Training.WorkoutQueue>();
-    services.AddScoped<FitPilot.Web.Training.RestTimer>();
-    services.AddSingleton(TimeProvider.System);
+    services.AddFitPilotApp();
     await using var provider = services.BuildServiceProvider();
     await using var scope = provider.CreateAsyncScope();
     await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());

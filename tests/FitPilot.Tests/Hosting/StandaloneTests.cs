@@ -49,7 +49,7 @@ public sealed partial class StandaloneTests
         Assert.True(broken.Count == 0, "Broken or outside links:\n" + string.Join('\n', broken));
     }
 
-    /// <summary>A path into a sibling of the repository (../shared), or an absolute path of this machine's workspace.</summary>
+    /// <summary>A path into the workspace folder beside the repository, or an absolute path of this machine's workspace.</summary>
     [GeneratedRegex(@"\.\./shared\b|""\.\."",\s*""shared""|(?<![\w.])/work/")]
     private static partial Regex OutsideReference();
 
