@@ -12,7 +12,9 @@ public static class SubscriptionTiers
 
 public static class SubscriptionStatuses
 {
-    public const string Trial = "trial";
+    /// <summary>On the free trial (Stripe's name for it). Rows written before this name read "trial" and are read as this.</summary>
+    public const string Trial = "trialing";
+    public const string LegacyTrial = "trial";
     public const string Active = "active";
     public const string PastDue = "past_due";
     public const string Canceled = "canceled";

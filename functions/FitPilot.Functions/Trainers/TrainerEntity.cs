@@ -32,7 +32,12 @@ public sealed class TrainerEntity : ITableEntity
     public int? YearsExperience { get; set; }
 
     public string SubscriptionTier { get; set; } = SubscriptionTiers.Solo;
-    public string SubscriptionStatus { get; set; } = SubscriptionStatuses.Trial;
+    public string SubscriptionStatus
+    {
+        get => _subscriptionStatus;
+        set => _subscriptionStatus = value == SubscriptionStatuses.LegacyTrial ? SubscriptionStatuses.Trial : value;
+    }
+    private string _subscriptionStatus = SubscriptionStatuses.Trial;
     public DateTimeOffset TrialStartDate { get; set; }
     public DateTimeOffset? SubscriptionExpiresAt { get; set; }
     public string? StripeCustomerId { get; set; }

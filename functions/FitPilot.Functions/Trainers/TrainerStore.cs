@@ -61,7 +61,7 @@ public sealed class TrainerStore(StorageClients storage)
     /// </summary>
     public IAsyncEnumerable<TrainerEntity> TrialsAsync(CancellationToken ct) =>
         _table.QueryAcrossPartitionsAsync<TrainerEntity>(
-            Azure.Data.Tables.TableClient.CreateQueryFilter($"SubscriptionStatus eq {Contracts.Trainers.SubscriptionStatuses.Trial}"), ct);
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"SubscriptionStatus eq {Contracts.Trainers.SubscriptionStatuses.Trial} or SubscriptionStatus eq {Contracts.Trainers.SubscriptionStatuses.LegacyTrial}"), ct);
 
     /// <summary>Changes the profile, reading it again when someone saved meanwhile (background work that must not lose a user's edit).</summary>
     public async Task<TrainerEntity?> ChangeWithRetryAsync(string trainerId, Action<TrainerEntity> change, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed class AccountTests(HostFixture host)
         Assert.Equal("trainer", me.Role);
         Assert.Equal("Alex Trainer", me.Name);
         Assert.Equal("Solo", me.Trainer!.SubscriptionTier);
-        Assert.Equal("trial", me.Trainer.SubscriptionStatus);
+        Assert.Equal("trialing", me.Trainer.SubscriptionStatus);
         Assert.Equal(7, me.Trainer.TrialDaysRemaining);
         Assert.Null(me.Client);
     }

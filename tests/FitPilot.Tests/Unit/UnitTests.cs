@@ -92,4 +92,13 @@ public sealed class TrialTests
         var trainer = new TrainerEntity { TrialStartDate = DateTimeOffset.UtcNow, SubscriptionStatus = SubscriptionStatuses.Active };
         Assert.Equal(0, trainer.TrialDaysRemaining(DateTimeOffset.UtcNow, 7));
     }
+
+    [Fact]
+    public void A_row_stored_with_the_old_trial_status_reads_as_trialing_and_still_counts_down()
+    {
+        var start = DateTimeOffset.UtcNow;
+        var trainer = new TrainerEntity { TrialStartDate = start, SubscriptionStatus = "trial" };
+        Assert.Equal("trialing", trainer.SubscriptionStatus);
+        Assert.Equal(5, trainer.TrialDaysRemaining(start.AddDays(2), 7));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class PtSideTests : WebTest
 
     private void SignedInTrainer(string unit = "kg")
     {
-        var pt = new TrainerProfile("t1", "Pat Coach", "pat@example.com", null, null, null, null, null, "Pat's Gym", null, null, "Solo", "trial", DateTimeOffset.UnixEpoch, 14, null,
+        var pt = new TrainerProfile("t1", "Pat Coach", "pat@example.com", null, null, null, null, null, "Pat's Gym", null, null, "Solo", "trialing", DateTimeOffset.UnixEpoch, 14, null,
             DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, WeightUnit: unit);
         Get<Session>().Set(new MeResponse("t1", Roles.Trainer, pt.Email, pt.Name, pt, null));
     }
@@ -108,7 +108,7 @@ public sealed class PtSideTests : WebTest
     public void The_dashboard_feed_says_who_finished_what_when_with_the_numbers_the_bests_the_RPE_and_the_comment()
     {
         SignedInTrainer();
-        Api.On("GET", "/api/dashboard", HttpStatusCode.OK, FakeApi.Json(new TrainerDashboard(2, 2, 0, 10, "trial", "Solo")))
+        Api.On("GET", "/api/dashboard", HttpStatusCode.OK, FakeApi.Json(new TrainerDashboard(2, 2, 0, 10, "trialing", "Solo")))
             .On("GET", "/api/activity?limit=10", HttpStatusCode.OK, FakeApi.Json(new Page<ActivityItem>([
                 Finished("c1", "Sam Client", Today, rpe: 9, comment: "Legs are jelly", "Heaviest squat: 120 kg × 5"),
                 Finished("c2", "Ann Other", Today.AddDays(-3), rpe: null, comment: null),
@@ -137,17 +137,32 @@ public sealed class PtSideTests : WebTest
     public void With_no_clients_the_dashboard_asks_for_the_first_one_and_with_no_workouts_says_what_will_show()
     {
         SignedInTrainer();
-        Api.On("GET", "/api/dashboard", HttpStatusCode.OK, FakeApi.Json(new TrainerDashboard(0, 0, 0, 10, "trial", "Solo")));
+        Api.On("GET", "/api/dashboard", HttpStatusCode.OK, FakeApi.Json(new TrainerDashboard(0, 0, 0, 10, "trialing", "Solo")));
         var cut = Render<FitPilot.Web.Pages.Trainer.Dashboard>();
         cut.WaitForAssertion(() => Assert.Equal("Invite your first client", cut.Find("[data-testid=no-clients] a.button").TextContent));
         Assert.Equal("pt/clients", cut.Find("[data-testid=no-clients] a.button").GetAttribute("href"));
         Assert.DoesNotContain(Api.Requests, r => r.StartsWith("GET /api/activity", StringComparison.Ordinal));
 
-        Api.On("GET", "/api/dashboard", HttpStatusCode.OK, FakeApi.Json(new TrainerDashboard(1, 1, 0, 10, "trial", "Solo")))
+        Api.On("GET", "/api/dashboard", HttpStatusCode.OK, FakeApi.Json(new TrainerDashboard(1, 1, 0, 10, "trialing", "Solo")))
             .On("GET", "/api/activity", HttpStatusCode.OK, FakeApi.Json(new Page<ActivityItem>([], null)));
         var again = Render<FitPilot.Web.Pages.Trainer.Dashboard>();
         again.WaitForAssertion(() => Assert.Contains("No finished workouts yet", again.Find("[data-testid=activity-empty]").TextContent));
         Assert.Equal("Build a program", again.Find("[data-testid=activity-empty] a.button").TextContent);
+    }
+
+    [Fact]
+    public void The_dashboard_counts_trial_days_down_and_says_nothing_of_them_once_the_trial_is_over()
+    {
+        SignedInTrainer();
+        Api.On("GET", "/api/dashboard", HttpStatusCode.OK, FakeApi.Json(new TrainerDashboard(0, 0, 0, 3, "trialing", "Solo")));
+        var during = Render<FitPilot.Web.Pages.Trainer.Dashboard>();
+        during.WaitForAssertion(() => Assert.Equal("3", during.Find("[data-testid=trial-days]").TextContent));
+
+        Api.On("GET", "/api/dashboard", HttpStatusCode.OK, FakeApi.Json(new TrainerDashboard(0, 0, 0, 0, "trialing", "Solo")));
+        var over = Render<FitPilot.Web.Pages.Trainer.Dashboard>();
+        over.WaitForAssertion(() => Assert.NotEmpty(over.FindAll("[data-testid=client-count]")));
+        Assert.Empty(over.FindAll("[data-testid=trial-days]"));
+        Assert.DoesNotContain("0 days left", over.Markup);
     }
 
     [Fact]

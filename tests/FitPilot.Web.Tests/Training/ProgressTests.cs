@@ -29,7 +29,7 @@ public sealed class ProgressTests : WebTest
 
     private void SignedInTrainer(string unit = "kg")
     {
-        var pt = new TrainerProfile("t1", "Pat Coach", "pat@example.com", null, null, null, null, null, null, null, null, "Solo", "trial", DateTimeOffset.UnixEpoch, 14, null,
+        var pt = new TrainerProfile("t1", "Pat Coach", "pat@example.com", null, null, null, null, null, null, null, null, "Solo", "trialing", DateTimeOffset.UnixEpoch, 14, null,
             DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, WeightUnit: unit);
         Get<Session>().Set(new MeResponse("t1", Roles.Trainer, pt.Email, pt.Name, pt, null));
     }
