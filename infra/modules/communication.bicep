@@ -7,7 +7,7 @@ param dataLocation string
 param tags object
 param appPrincipalId string
 
-resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
+resource emailService 'Microsoft.Communication/emailServices@2025-05-01' = {
   name: emailServiceName
   location: 'global'
   tags: tags
@@ -16,7 +16,7 @@ resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
   }
 }
 
-resource managedDomain 'Microsoft.Communication/emailServices/domains@2023-04-01' = {
+resource managedDomain 'Microsoft.Communication/emailServices/domains@2025-05-01' = {
   parent: emailService
   name: 'AzureManagedDomain'
   location: 'global'
@@ -27,7 +27,7 @@ resource managedDomain 'Microsoft.Communication/emailServices/domains@2023-04-01
   }
 }
 
-resource communication 'Microsoft.Communication/communicationServices@2023-04-01' = {
+resource communication 'Microsoft.Communication/communicationServices@2025-05-01' = {
   name: communicationName
   location: 'global'
   tags: tags

@@ -17,7 +17,7 @@ var authSigningKeySecretName = 'auth-signing-key'
 var billingSecretKeySecretName = 'billing-secret-key'
 var billingWebhookSecretSecretName = 'billing-webhook-secret'
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
   tags: tags
@@ -33,13 +33,13 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 }
 
 // Given only when passed (a secure parameter); otherwise set after provisioning (README, "Deploy to Azure").
-resource stripeKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(stripeSecretKey)) {
+resource stripeKey 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(stripeSecretKey)) {
   parent: vault
   name: billingSecretKeySecretName
   properties: { value: stripeSecretKey, contentType: 'Stripe secret key' }
 }
 
-resource stripeWebhook 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(stripeWebhookSecret)) {
+resource stripeWebhook 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(stripeWebhookSecret)) {
   parent: vault
   name: billingWebhookSecretSecretName
   properties: { value: stripeWebhookSecret, contentType: 'Stripe webhook signing secret' }

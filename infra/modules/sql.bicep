@@ -19,7 +19,7 @@ param minCapacity string = '0.5'
 @description('Largest vCores (serverless GP_S_Gen5_<n>).')
 param maxVCores int = 2
 
-resource server 'Microsoft.Sql/servers@2023-08-01' = {
+resource server 'Microsoft.Sql/servers@2025-01-01' = {
   name: serverName
   location: location
   tags: tags
@@ -39,7 +39,7 @@ resource server 'Microsoft.Sql/servers@2023-08-01' = {
 
 // Flex Consumption apps without a virtual network reach SQL over the public endpoint from Azure
 // addresses: the 0.0.0.0 rule admits Azure services only; access still needs an Entra token.
-resource allowAzure 'Microsoft.Sql/servers/firewallRules@2023-08-01' = {
+resource allowAzure 'Microsoft.Sql/servers/firewallRules@2025-01-01' = {
   parent: server
   name: 'AllowAllWindowsAzureIps'
   properties: {
@@ -48,7 +48,7 @@ resource allowAzure 'Microsoft.Sql/servers/firewallRules@2023-08-01' = {
   }
 }
 
-resource database 'Microsoft.Sql/servers/databases@2023-08-01' = {
+resource database 'Microsoft.Sql/servers/databases@2025-01-01' = {
   parent: server
   name: databaseName
   location: location
