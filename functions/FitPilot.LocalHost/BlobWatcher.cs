@@ -45,14 +45,19 @@ public sealed class BlobWatcher(FunctionInvoker invoker, StorageClients storage,
     {
         try
         {
-            var content = (await blob.DownloadContentAsync(ct)).Value.Content;
+            // A Stream parameter reads the blob as the function goes (as the Worker SDK's binding does): its length is known before any byte is read.
+            var parameters = function.Method.GetParameters();
+            await using var stream = parameters.Any(p => p.ParameterType == typeof(Stream)) ? await blob.OpenReadAsync(cancellationToken: ct) : null;
+            var content = parameters.Any(p => p.ParameterType == typeof(byte[]) || p.ParameterType == typeof(BinaryData) || (p.ParameterType == typeof(string) && p.Name != "name"))
+                ? (await blob.DownloadContentAsync(ct)).Value.Content
+                : null;
             await invoker.InvokeAsync(function, p =>
-                p.ParameterType == typeof(byte[]) ? content.ToArray() :
+                p.ParameterType == typeof(byte[]) ? content!.ToArray() :
                 p.ParameterType == typeof(BinaryData) ? content :
-                p.ParameterType == typeof(Stream) ? content.ToStream() :
+                p.ParameterType == typeof(Stream) ? stream :
                 p.ParameterType == typeof(CancellationToken) ? ct :
                 p.Name == "name" ? name :
-                p.ParameterType == typeof(string) ? content.ToString() :
+                p.ParameterType == typeof(string) ? content!.ToString() :
                 throw new InvalidOperationException($"{function.Name}: nothing binds parameter '{p.Name}'."));
             _receipts[receipt] = -1;
         }

@@ -88,6 +88,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerScheduler>());
         builder.Services.AddHostedService<QueueListener>();
         builder.Services.AddHostedService<BlobWatcher>();
+        builder.Services.AddHostedService(sp => new BlobCors(sp.GetRequiredService<StorageClients>(), BlobCors.Origins(builder.Configuration["App:PublicBaseUrl"], port)));
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

@@ -10,6 +10,7 @@ using FitPilot.Functions.Exercises;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Invitations;
 using FitPilot.Functions.OpenApi;
+using FitPilot.Functions.Photos;
 using FitPilot.Functions.ProfilePictures;
 using FitPilot.Functions.Programs;
 using FitPilot.Functions.Settings;
@@ -112,11 +113,17 @@ public static class FitPilotServices
         services.AddSingleton<ActivityStore>();
         services.AddSingleton<ActivityService>();
 
+        // Progress photos: uploads straight to Blob Storage through short-lived SAS URLs, processed by a blob trigger.
+        services.AddSingleton<BlobSas>();
+        services.AddSingleton<PhotoStore>();
+        services.AddSingleton<PhotoService>();
+
         // Who reacts to which event (each for its own data only).
         services.AddEventHandler<ClientRemoved, ProgramService>(sp => sp.GetRequiredService<ProgramService>());
         services.AddEventHandler<ClientRemoved, TrainingService>(sp => sp.GetRequiredService<TrainingService>());
         services.AddEventHandler<ClientRemoved, SettingsService>(sp => sp.GetRequiredService<SettingsService>());
         services.AddEventHandler<ClientRemoved, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
+        services.AddEventHandler<ClientRemoved, PhotoService>(sp => sp.GetRequiredService<PhotoService>());
         services.AddEventHandler<WorkoutFinished, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         return services;
     }

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs.Models;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Http;
+using FitPilot.Functions.Images;
 using FitPilot.Functions.Storage;
 using FitPilot.Functions.Trainers;
 using Microsoft.Extensions.Logging;
@@ -72,37 +73,16 @@ public sealed class ProfilePictureService(StorageClients storage, TrainerStore t
         using var data = SKData.CreateCopy(content);
         using var codec = SKCodec.Create(data);
         if (codec is null || (long)codec.Info.Width * codec.Info.Height > MaxPixels) return null;
-        using var decoded = SKBitmap.Decode(codec);
+        // Decoded no larger than needed for the square's side to reach Size.
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        using var decoded = ImageProcessing.Decode(codec, (int)Math.Min(int.MaxValue, (long)Size * Math.Max(width, height) / Math.Max(1, Math.Min(width, height))));
         if (decoded is null) return null;
-        using var oriented = ApplyOrientation(decoded, codec.EncodedOrigin);
+        using var oriented = ImageProcessing.Orient(decoded, codec.EncodedOrigin);
         var side = Math.Min(oriented.Width, oriented.Height);
         var crop = SKRectI.Create((oriented.Width - side) / 2, (oriented.Height - side) / 2, side, side);
         using var square = new SKBitmap(side, side);
         if (!oriented.ExtractSubset(square, crop)) return null;
-        using var resized = square.Resize(new SKImageInfo(Size, Size), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        if (resized is null) return null;
-        using var image = SKImage.FromBitmap(resized);
-        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 85);
-        return encoded.ToArray();
-    }
-
-    /// <summary>Phones store portrait shots sideways plus an EXIF flag; apply it before EXIF is dropped.</summary>
-    private static SKBitmap ApplyOrientation(SKBitmap bitmap, SKEncodedOrigin origin)
-    {
-        var (rotate, swap) = origin switch
-        {
-            SKEncodedOrigin.RightTop => (90f, true),
-            SKEncodedOrigin.BottomRight => (180f, false),
-            SKEncodedOrigin.LeftBottom => (270f, true),
-            _ => (0f, false),
-        };
-        if (rotate == 0) return bitmap.Copy();
-        var rotated = new SKBitmap(swap ? bitmap.Height : bitmap.Width, swap ? bitmap.Width : bitmap.Height);
-        using var canvas = new SKCanvas(rotated);
-        canvas.Translate(rotated.Width / 2f, rotated.Height / 2f);
-        canvas.RotateDegrees(rotate);
-        canvas.Translate(-bitmap.Width / 2f, -bitmap.Height / 2f);
-        using (var image = SKImage.FromBitmap(bitmap)) canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKCubicResampler.Mitchell));
-        return rotated;
+        using var resized = ImageProcessing.Resize(square, new SKSizeI(Size, Size));
+        return ImageProcessing.EncodeJpeg(resized, 85);
     }
 }

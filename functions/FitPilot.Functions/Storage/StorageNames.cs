@@ -15,17 +15,22 @@ public static class StorageNames
     public const string TrainingTable = "training";
     public const string ActivityTable = "activity";
     public const string BillingTable = "billing";
+    public const string PhotosTable = "photos";
 
     public const string EmailQueue = "email-outbox";
     public const string EventsQueue = "domain-events";
 
     public const string ProfilePicturesIncoming = "profile-pictures-incoming";
     public const string ProfilePictures = "profile-pictures";
+    /// <summary>Progress photos as the browser PUTs them (write-only SAS, one blob per upload), until the blob trigger processes them.</summary>
+    public const string PhotosIncoming = "photos-incoming";
+    /// <summary>Processed progress photos and thumbnails, private (read through short-lived SAS URLs).</summary>
+    public const string Photos = "photos";
 
     public static readonly string[] Tables =
-        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable];
+        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
-    public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures];
+    public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures, PhotosIncoming, Photos];
 
     /// <summary>The app setting of the storage connection, as the Functions triggers name it.</summary>
     public const string Connection = "AzureWebJobsStorage";

@@ -120,6 +120,12 @@ public static class TodayPlan
         programs.Where(p => p.Covers(date) && (!activeOnly || p.Status == ProgramStatuses.Active))
             .OrderByDescending(p => p.StartDate ?? p.CreatedAt).FirstOrDefault();
 
+    /// <summary>The week of the program that runs on a date (1 = the week of its start date), or null without one (or without a start date).</summary>
+    public static int? WeekOn(IEnumerable<ProgramEntity> programs, DateOnly date) =>
+        ProgramOn(programs, date) is { } program && ProgramEntity.ToDate(program.StartDate) is { } start && start <= date
+            ? (date.DayNumber - start.DayNumber) / 7 + 1
+            : null;
+
     /// <summary>
     /// A client's workout on a date: the prescription (with the day's swaps, by program entry), last time's
     /// numbers, what is already logged, the target weight, and the summary once they finished it.

@@ -267,6 +267,13 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Ex
         return await HistoryAsync(clientId, exerciseId, from, ct);
     }
 
+    /// <summary>The week of the client's program on a date (1 = its first week), null when none runs then: progress photos are labelled with it.</summary>
+    public async Task<int?> ProgramWeekAsync(string clientId, DateOnly date, CancellationToken ct)
+    {
+        var programs = (await store.ReadAsync(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Program} and RowKey lt {"prog~"}"), ct)).Programs;
+        return TodayPlan.WeekOn(programs, date);
+    }
+
     /// <summary>A removed client's training partition goes with them (their program copies, logs, stats, achievements).</summary>
     public Task HandleAsync(ClientRemoved removed, CancellationToken ct) => store.DeletePartitionAsync(removed.ClientId, ct);
 

@@ -73,7 +73,8 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["AssignTemplate"] = new { clientIds = new[] { ownersClient.Id } },
             ["PushBackProgram"] = new { days = 3 },
         };
-        var ids = new Dictionary<string, string> { ["clientId"] = ownersClient.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = owner.Id, ["programId"] = template.Id };
+        var ids = new Dictionary<string, string> { ["clientId"] = ownersClient.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = owner.Id, ["programId"] = template.Id,
+            ["capturedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd") };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).
         var routesWithIds = FunctionMetadata.Http.Where(e => RouteParameter().IsMatch(e.Route) && e.Operation.Access is Access.Trainer or Access.SignedIn).ToList();

@@ -52,6 +52,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["StartCheckout"] = _ => new { tier = "Studio", interval = "month" },
         ["SwapExercise"] = ids => new { date = ids.Monday, programId = ids.ProgramId, programExerciseId = ids.EntryId, exerciseId = "Leg_Press" },
         ["FinishWorkout"] = ids => new { date = ids.Monday, programId = ids.ProgramId, rpe = 7, comment = "Good session" },
+        ["StartPhotoUpload"] = ids => new { pose = "front", capturedOn = ids.Monday },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
     };
 
@@ -65,6 +66,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         {
             "clientId" => ClientId, "exerciseId" => ExerciseId, "trainerId" => TrainerId, "logId" => LogId,
             "programId" => route.Contains("assign") ? TemplateId : ProgramId,
+            "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload",
             var other => throw new InvalidOperationException($"No id for {{{other}}}"),
         });
 
