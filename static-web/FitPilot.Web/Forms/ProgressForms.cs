@@ -33,7 +33,7 @@ public sealed class MeasurementForm : FormModel<SaveMeasurementRequest>
     public Dictionary<string, double?> SkinfoldsMm { get; set; } = SkinfoldSites.All.ToDictionary(s => s, _ => (double?)null);
     public string? Notes { get; set; }
 
-    public bool IsEmpty => WeightKg is null && BodyFatPercent is null && ArmCm is null && ChestCm is null && WaistCm is null
+    public bool HasNoValues() => WeightKg is null && BodyFatPercent is null && ArmCm is null && ChestCm is null && WaistCm is null
         && HipsCm is null && ThighCm is null && CalfCm is null && SkinfoldsMm.Values.All(v => v is null);
 
     private double? Cm(double? value) => value is { } v ? Lengths.ToCm(v, LengthUnit) : null;
