@@ -99,8 +99,8 @@ public sealed class ProgressTests(HostFixture host, BrowserFixture browser) : IC
         await d.GetByRole(AriaRole.Link, new() { Name = "Body & photos" }).ClickAsync();
 
         var compare = d.GetByTestId("photo-compare");
-        await Expect(compare.GetByLabel("Before")).ToHaveValueAsync(Iso(before));
-        await Expect(compare.GetByLabel("After")).ToHaveValueAsync(Iso(Today));
+        await Expect(compare.GetByLabel("Before", new() { Exact = true })).ToHaveValueAsync(Iso(before));
+        await Expect(compare.GetByLabel("After", new() { Exact = true })).ToHaveValueAsync(Iso(Today));
         var sides = compare.GetByTestId("compare-side");
         await Expect(sides).ToHaveCountAsync(2);
         await Expect(sides.Nth(0).GetByTestId("compare-numbers")).ToHaveTextAsync("84 kg · 21 % body fat");
