@@ -196,6 +196,18 @@ public sealed class ProgressPagesTests : WebTest
     }
 
     [Fact]
+    public void The_newest_measurements_show_first_and_the_rest_are_one_tap_away()
+    {
+        SignedInClient();
+        Own(new ProgressData(Enumerable.Range(0, 12).Select(i => M(Today.AddDays(-i), 80 + i, null)).ToList(), [], "kg", "cm"));
+        var cut = Render<ProgressPage>();
+        cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll("[data-testid=measurements] tbody tr").Count));
+        Assert.Contains("today", cut.Find("[data-testid=measurements] tbody tr").TextContent);
+        cut.FindAll("button").Single(b => b.TextContent == "Show all 12 measurements").Click();
+        Assert.Equal(12, cut.FindAll("[data-testid=measurements] tbody tr").Count);
+    }
+
+    [Fact]
     public void The_client_logs_todays_value_of_a_custom_metric()
     {
         SignedInClient();
