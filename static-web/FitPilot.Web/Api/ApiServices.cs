@@ -20,6 +20,7 @@ public static class ApiServices
         services.TryAddScoped<ExercisesApi>();
         services.TryAddScoped<InvitationsApi>();
         services.TryAddScoped<ProgramsApi>();
+        services.TryAddScoped<ProgressApi>();
         services.TryAddScoped<SettingsApi>();
         services.TryAddScoped<TrainingApi>();
         return services;

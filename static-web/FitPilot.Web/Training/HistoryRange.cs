@@ -6,9 +6,13 @@ public sealed record HistoryRange(string Label, Func<DateOnly, DateOnly?> Start)
 {
     public static readonly HistoryRange FourWeeks = new("4 weeks", today => today.AddDays(-28));
     public static readonly HistoryRange ThreeMonths = new("3 months", today => today.AddMonths(-3));
+    public static readonly HistoryRange OneYear = new("1 year", today => today.AddYears(-1));
     public static readonly HistoryRange All = new("All", _ => null);
 
     public static IReadOnlyList<HistoryRange> Choices { get; } = [FourWeeks, ThreeMonths, All];
+
+    /// <summary>Body measurements change slowly: the progress charts also offer a year.</summary>
+    public static IReadOnlyList<HistoryRange> BodyChoices { get; } = [FourWeeks, ThreeMonths, OneYear, All];
 
     /// <summary>
     /// 3 months: a training block and the one before it, so the trend and a plateau both show, with enough workouts
