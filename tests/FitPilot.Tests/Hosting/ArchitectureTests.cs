@@ -33,6 +33,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.TrainingTable] = "Training/TrainingStore.cs",
         [StorageNames.ActivityTable] = "Activity/ActivityStore.cs",
         [StorageNames.BillingTable] = "Billing/BillingStore.cs",
+        [StorageNames.MeasurementsTable] = "Measurements/MeasurementStore.cs",
     };
 
     [Fact]
