@@ -36,7 +36,7 @@ public sealed class ExportService(MeasurementService measurements, TrainingServi
         var client = await measurements.ClientAsync(caller, clientId, ct);
         var rows = await measurements.RowsAsync(clientId, ct);
         var series = MeasurementService.Series(rows);
-        return new CsvFile(Csv.FileName(client.Name, "measurements", Today(client)), MeasurementsCsv(MeasurementService.Newest(rows.Measurements), series));
+        return new CsvFile(CsvWriter.FileName(client.Name, "measurements", Today(client)), MeasurementsCsv(MeasurementService.Newest(rows.Measurements), series));
     }
 
     /// <summary>Every logged set, in the order they were done.</summary>
@@ -44,31 +44,31 @@ public sealed class ExportService(MeasurementService measurements, TrainingServi
     {
         var client = await measurements.ClientAsync(caller, clientId, ct);
         var sets = await training.AllLogsAsync(clientId, ct);
-        return new CsvFile(Csv.FileName(client.Name, "sets", Today(client)), SetsCsv(sets));
+        return new CsvFile(CsvWriter.FileName(client.Name, "sets", Today(client)), SetsCsv(sets));
     }
 
     public static string MeasurementsCsv(IEnumerable<Measurement> measurements, IReadOnlyList<MetricSeries> metrics)
     {
-        var csv = new Csv().Header([.. MeasurementColumns, .. metrics.Select(m => $"Metric: {m.Metric.Name} ({m.Metric.Unit})")]);
+        var csv = new CsvWriter().Header([.. MeasurementColumns, .. metrics.Select(m => $"Metric: {m.Metric.Name} ({m.Metric.Unit})")]);
         var byDate = metrics.Select(m => m.Values.ToDictionary(v => v.MeasuredOn, v => v.Value)).ToList();
         var ordered = measurements.OrderBy(m => m.MeasuredOn).ThenBy(m => m.CreatedAt).ToList();
         var dates = ordered.Select(m => m.MeasuredOn).Concat(metrics.SelectMany(m => m.Values.Select(v => v.MeasuredOn))).Distinct().Order();
         foreach (var date in dates)
         {
-            var metricCells = byDate.Select(values => values.TryGetValue(date, out var v) ? Csv.Number(v) : "").ToList();
+            var metricCells = byDate.Select(values => values.TryGetValue(date, out var v) ? CsvWriter.Number(v) : "").ToList();
             var sameDay = ordered.Where(m => m.MeasuredOn == date).ToList();
             if (sameDay.Count == 0)
             {
-                csv.Row([Csv.Date(date), .. Enumerable.Repeat("", MeasurementColumns.Length - 1), .. metricCells]);
+                csv.Row([CsvWriter.Date(date), .. Enumerable.Repeat("", MeasurementColumns.Length - 1), .. metricCells]);
                 continue;
             }
             foreach (var m in sameDay)
             {
                 csv.Row([
-                    Csv.Date(m.MeasuredOn), Csv.Number(m.WeightKg), Csv.Number(m.BodyFatPercent), Csv.Number(m.ArmCm), Csv.Number(m.ChestCm),
-                    Csv.Number(m.WaistCm), Csv.Number(m.HipsCm), Csv.Number(m.ThighCm), Csv.Number(m.CalfCm),
-                    .. SkinfoldSites.All.Select(s => m.SkinfoldsMm.TryGetValue(s, out var mm) ? Csv.Number(mm) : ""),
-                    Csv.Text(m.Notes), Csv.Text(m.EnteredBy), Csv.Text(m.EnteredByName),
+                    CsvWriter.Date(m.MeasuredOn), CsvWriter.Number(m.WeightKg), CsvWriter.Number(m.BodyFatPercent), CsvWriter.Number(m.ArmCm), CsvWriter.Number(m.ChestCm),
+                    CsvWriter.Number(m.WaistCm), CsvWriter.Number(m.HipsCm), CsvWriter.Number(m.ThighCm), CsvWriter.Number(m.CalfCm),
+                    .. SkinfoldSites.All.Select(s => m.SkinfoldsMm.TryGetValue(s, out var mm) ? CsvWriter.Number(mm) : ""),
+                    CsvWriter.Text(m.Notes), CsvWriter.Text(m.EnteredBy), CsvWriter.Text(m.EnteredByName),
                     .. m == sameDay[0] ? metricCells : metricCells.Select(_ => ""),
                 ]);
             }
@@ -78,11 +78,11 @@ public sealed class ExportService(MeasurementService measurements, TrainingServi
 
     public static string SetsCsv(IEnumerable<SetLog> sets)
     {
-        var csv = new Csv().Header(SetColumns);
+        var csv = new CsvWriter().Header(SetColumns);
         foreach (var s in sets.OrderBy(s => s.PerformedAt))
             csv.Row([
-                Csv.Date(s.WorkoutDate), Csv.Instant(s.PerformedAt), Csv.Text(s.ExerciseName), Csv.Text(s.ExerciseId), Csv.Number(s.SetNumber),
-                Csv.Number(s.WeightKg), Csv.Number(s.Reps), Csv.Number(s.Rir), Csv.Number(s.EstimatedOneRepMaxKg), Csv.Text(s.Notes), Csv.Text(s.SwappedFrom),
+                CsvWriter.Date(s.WorkoutDate), CsvWriter.Instant(s.PerformedAt), CsvWriter.Text(s.ExerciseName), CsvWriter.Text(s.ExerciseId), CsvWriter.Number(s.SetNumber),
+                CsvWriter.Number(s.WeightKg), CsvWriter.Number(s.Reps), CsvWriter.Number(s.Rir), CsvWriter.Number(s.EstimatedOneRepMaxKg), CsvWriter.Text(s.Notes), CsvWriter.Text(s.SwappedFrom),
             ]);
         return csv.ToString();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using FitPilot.Contracts.Progress;
@@ -56,12 +57,11 @@ public sealed class MeasurementEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public string Id => RowKey[MeasurementRows.Measurement.Length..];
-    public DateOnly Date => MeasurementRows.Date(MeasuredOn);
+    [IgnoreDataMember] public string Id => RowKey[MeasurementRows.Measurement.Length..];
 
     public Dictionary<string, double> Skinfolds() => StoredJson.Deserialize<Dictionary<string, double>>(SkinfoldsJson);
 
-    public Measurement ToDto() => new(Id, Date, WeightKg, BodyFatPercent, ArmCm, ChestCm, WaistCm, HipsCm, ThighCm, CalfCm,
+    public Measurement ToDto() => new(Id, MeasurementRows.Date(MeasuredOn), WeightKg, BodyFatPercent, ArmCm, ChestCm, WaistCm, HipsCm, ThighCm, CalfCm,
         Skinfolds(), Notes, EnteredBy, EnteredByName, CreatedAt, UpdatedAt);
 
     public static MeasurementEntity From(string clientId, SaveMeasurementRequest request, string enteredBy, string enteredByName, DateTimeOffset createdAt, DateTimeOffset now) => new()
@@ -89,7 +89,7 @@ public sealed class MetricEntity : ITableEntity
     public double? Max { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    public string Id => RowKey[MeasurementRows.Metric.Length..];
+    [IgnoreDataMember] public string Id => RowKey[MeasurementRows.Metric.Length..];
 
     public Metric ToDto() => new(Id, Name, Unit, Direction, Min, Max, CreatedAt);
 }

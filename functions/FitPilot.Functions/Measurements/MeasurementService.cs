@@ -38,7 +38,7 @@ public sealed class MeasurementService(MeasurementStore store, ClientStore clien
     }
 
     /// <summary>The client's rows, for the export.</summary>
-    public Task<MeasurementStore.Rows> RowsAsync(string clientId, CancellationToken ct) => store.ReadAsync(clientId, null, ct);
+    public Task<MeasurementStore.ProgressRows> RowsAsync(string clientId, CancellationToken ct) => store.ReadAsync(clientId, null, ct);
 
     /// <summary>Saves a measurement (replacing the one with its id); true when it is new.</summary>
     public async Task<(Measurement Measurement, bool Created)> SaveAsync(Caller caller, string clientId, SaveMeasurementRequest request, CancellationToken ct)
@@ -154,7 +154,7 @@ public sealed class MeasurementService(MeasurementStore store, ClientStore clien
     public static List<Measurement> Newest(IEnumerable<MeasurementEntity> rows) =>
         rows.Select(m => m.ToDto()).OrderByDescending(m => m.MeasuredOn).ThenByDescending(m => m.UpdatedAt).ToList();
 
-    public static List<MetricSeries> Series(MeasurementStore.Rows rows)
+    public static List<MetricSeries> Series(MeasurementStore.ProgressRows rows)
     {
         var values = rows.Values.GroupBy(v => v.MetricId).ToDictionary(g => g.Key, g => g.OrderBy(v => v.MeasuredOn, StringComparer.Ordinal).Select(v => v.ToDto()).ToList());
         return rows.Metrics.OrderBy(m => m.CreatedAt).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase)

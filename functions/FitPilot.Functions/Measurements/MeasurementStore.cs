@@ -12,12 +12,12 @@ public sealed class MeasurementStore(StorageClients storage)
     private readonly TenantTable _table = new(storage.Table(StorageNames.MeasurementsTable));
 
     /// <summary>The rows of each kind one query of a client's partition brought back.</summary>
-    public sealed record Rows(List<MeasurementEntity> Measurements, List<MetricEntity> Metrics, List<MetricValueEntity> Values);
+    public sealed record ProgressRows(List<MeasurementEntity> Measurements, List<MetricEntity> Metrics, List<MetricValueEntity> Values);
 
     /// <summary>The client's rows matching a filter (all of them without one), in one query, sorted into their kinds.</summary>
-    public async Task<Rows> ReadAsync(string clientId, string? filter, CancellationToken ct)
+    public async Task<ProgressRows> ReadAsync(string clientId, string? filter, CancellationToken ct)
     {
-        var rows = new Rows([], [], []);
+        var rows = new ProgressRows([], [], []);
         await foreach (var row in _table.QueryPartitionAsync<TableEntity>(clientId, ct, filter))
         {
             if (row.RowKey.StartsWith(MeasurementRows.Measurement, StringComparison.Ordinal)) rows.Measurements.Add(RowMapper.To<MeasurementEntity>(row));

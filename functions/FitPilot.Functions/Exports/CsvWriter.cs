@@ -10,13 +10,13 @@ namespace FitPilot.Functions.Exports;
 /// instead of running it as a formula (OWASP "CSV injection"). Numbers are written invariantly (a dot for
 /// decimals, never a thousands separator) and are never prefixed, so negative values stay numbers.
 /// </summary>
-public sealed class Csv
+public sealed class CsvWriter
 {
     private readonly StringBuilder _text = new();
     private int? _columns;
 
     /// <summary>Adds a row of cells already formatted with <see cref="Text"/>, <see cref="Number"/>, <see cref="Date"/> or <see cref="Instant"/>.</summary>
-    public Csv Row(IReadOnlyList<string> cells)
+    public CsvWriter Row(IReadOnlyList<string> cells)
     {
         if (_columns is { } n && n != cells.Count) throw new ArgumentException($"A row has {cells.Count} cells; the header has {n}.", nameof(cells));
         _columns ??= cells.Count;
@@ -25,7 +25,7 @@ public sealed class Csv
     }
 
     /// <summary>The header row: column names, as text.</summary>
-    public Csv Header(IEnumerable<string> names) => Row(names.Select(Text).ToList());
+    public CsvWriter Header(IEnumerable<string> names) => Row(names.Select(Text).ToList());
 
     public override string ToString() => _text.ToString();
 
@@ -48,16 +48,17 @@ public sealed class Csv
     public static string Instant(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>
-    /// A download's file name: the client's name made safe (ASCII letters and digits, words joined by hyphens),
+    /// A download's file name: the client's name made safe (its ASCII letters and digits, words joined by hyphens),
     /// what it holds, and the date: <c>sam-lee-measurements-2026-01-05.csv</c>.
     /// </summary>
     public static string FileName(string? clientName, string what, DateOnly date)
     {
         var slug = new StringBuilder();
-        foreach (var c in (clientName ?? "").Normalize(NormalizationForm.FormD))
+        // Other letters are left out (the app runs with invariant globalization, so there is no folding é → e).
+        foreach (var c in clientName ?? "")
         {
             if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            else if (char.IsLetterOrDigit(c) || char.IsSurrogate(c)) continue;
             else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
             if (slug.Length >= 40) break;
         }
