@@ -57,4 +57,7 @@ public sealed record MeResponse(string Id, string Role, string Email, string Nam
 
     /// <summary>How the user sees and types weights: "kg" or "lb" (stored in kg either way).</summary>
     public string WeightUnit => Trainer?.WeightUnit ?? Client?.WeightUnit ?? Common.WeightUnits.Kg;
+
+    /// <summary>How the user sees and types lengths: "cm" or "in" (stored in cm either way).</summary>
+    public string LengthUnit => Trainer?.LengthUnit ?? Client?.LengthUnit ?? Progress.LengthUnits.Cm;
 }

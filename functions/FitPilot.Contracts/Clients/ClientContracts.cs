@@ -14,7 +14,7 @@ public sealed record ClientProfile(
     int? Age, double? HeightCm, double? StartingWeightKg, double? CurrentWeightKg, double? BodyFatPercentage,
     string? PhoneNumber, string? ProfilePictureUrl,
     DateTimeOffset? InvitedAt, DateTimeOffset? InvitationExpiresAt, DateTimeOffset? JoinedAt,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string TimeZone = "UTC", string WeightUnit = "kg");
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string TimeZone = "UTC", string WeightUnit = "kg", string LengthUnit = "cm");
 
 public sealed record InviteClientRequest
 {

@@ -36,7 +36,7 @@ public sealed record SaveMeasurementRequest
     [Range(15.0, 100.0, ErrorMessage = "Enter a calf between 15 and 100 cm.")] public double? CalfCm { get; init; }
     /// <summary>Skinfolds in mm by site (<see cref="SkinfoldSites"/>), each 1–80 mm.</summary>
     public IReadOnlyDictionary<string, double>? SkinfoldsMm { get; init; }
-    [StringLength(500)] public string? Notes { get; init; }
+    [StringLength(500), Common.MultiLine] public string? Notes { get; init; }
 }
 
 /// <summary>The named skinfold sites (Jackson–Pollock and ISAK).</summary>

@@ -16,9 +16,13 @@ public sealed record TimeZoneSettings
     [System.ComponentModel.DataAnnotations.Required, Common.TimeZone] public required string TimeZone { get; init; }
 }
 
-/// <summary>How weights are shown and typed (always stored in kg): "kg" or "lb".</summary>
+/// <summary>How weights (always stored in kg: "kg" or "lb") and lengths (always stored in cm: "cm" or "in") are shown and typed.</summary>
 public sealed record UnitSettings
 {
     [System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.AllowedValues(Common.WeightUnits.Kg, Common.WeightUnits.Lb, ErrorMessage = "Choose kg or lb.")]
     public required string WeightUnit { get; init; }
+
+    /// <summary>"cm" or "in"; left out (null), the length unit stays as it is (cm for a user who never chose).</summary>
+    [System.ComponentModel.DataAnnotations.AllowedValues(Progress.LengthUnits.Cm, Progress.LengthUnits.In, null, ErrorMessage = "Choose cm or in.")]
+    public string? LengthUnit { get; init; }
 }

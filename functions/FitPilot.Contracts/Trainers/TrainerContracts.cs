@@ -28,7 +28,7 @@ public sealed record TrainerProfile(
     string? Bio, string? Specializations, string? Certifications, string? PhoneNumber,
     string? ProfilePictureUrl, string? BusinessName, string? Location, int? YearsExperience,
     string SubscriptionTier, string SubscriptionStatus, DateTimeOffset TrialStartDate, int TrialDaysRemaining,
-    DateTimeOffset? SubscriptionExpiresAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string TimeZone = "UTC", string WeightUnit = "kg");
+    DateTimeOffset? SubscriptionExpiresAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string TimeZone = "UTC", string WeightUnit = "kg", string LengthUnit = "cm");
 
 /// <summary>What a client sees of their PT.</summary>
 public sealed record CoachSummary(string Id, string Name, string? BusinessName, string? Bio, string? Location, string? ProfilePictureUrl);

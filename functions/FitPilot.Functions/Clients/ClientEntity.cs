@@ -32,6 +32,8 @@ public sealed class ClientEntity : ITableEntity
     public string? TimeZone { get; set; }
     /// <summary>"kg" or "lb" for showing weights (null: kg).</summary>
     public string? WeightUnit { get; set; }
+    /// <summary>"cm" or "in" for showing lengths (null: cm).</summary>
+    public string? LengthUnit { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -40,7 +42,8 @@ public sealed class ClientEntity : ITableEntity
 
     public ClientProfile ToProfile() => new(
         Id, TrainerId, Name, Email, Status, Age, HeightCm, StartingWeightKg, CurrentWeightKg, BodyFatPercentage,
-        PhoneNumber, ProfilePictureUrl, InvitedAt, InvitationExpiresAt, JoinedAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone, WeightUnit ?? Contracts.Common.WeightUnits.Kg);
+        PhoneNumber, ProfilePictureUrl, InvitedAt, InvitationExpiresAt, JoinedAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone, WeightUnit ?? Contracts.Common.WeightUnits.Kg,
+        LengthUnit ?? Contracts.Progress.LengthUnits.Cm);
 
     public void Apply(UpdateClientRequest update, DateTimeOffset now)
     {

@@ -7,8 +7,10 @@ using FitPilot.Functions.Common;
 using FitPilot.Functions.Email;
 using FitPilot.Functions.Events;
 using FitPilot.Functions.Exercises;
+using FitPilot.Functions.Exports;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Invitations;
+using FitPilot.Functions.Measurements;
 using FitPilot.Functions.OpenApi;
 using FitPilot.Functions.Photos;
 using FitPilot.Functions.ProfilePictures;
@@ -117,6 +119,10 @@ public static class FitPilotServices
         services.AddSingleton<BlobSas>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<PhotoService>();
+        // Progress: body measurements, custom metrics and the CSV exports.
+        services.AddSingleton<MeasurementStore>();
+        services.AddSingleton<MeasurementService>();
+        services.AddSingleton<ExportService>();
 
         // Who reacts to which event (each for its own data only).
         services.AddEventHandler<ClientRemoved, ProgramService>(sp => sp.GetRequiredService<ProgramService>());
@@ -124,6 +130,7 @@ public static class FitPilotServices
         services.AddEventHandler<ClientRemoved, SettingsService>(sp => sp.GetRequiredService<SettingsService>());
         services.AddEventHandler<ClientRemoved, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         services.AddEventHandler<ClientRemoved, PhotoService>(sp => sp.GetRequiredService<PhotoService>());
+        services.AddEventHandler<ClientRemoved, MeasurementService>(sp => sp.GetRequiredService<MeasurementService>());
         services.AddEventHandler<WorkoutFinished, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         return services;
     }

@@ -56,15 +56,29 @@ public sealed class SettingsService(StorageClients storage, TrainerStore trainer
         return new TimeZoneSettings { TimeZone = zone };
     }
 
-    /// <summary>Shows and takes weights in kg or lb (stored in kg either way), on the user's profile.</summary>
+    /// <summary>
+    /// Shows and takes weights in kg or lb (stored in kg either way) and lengths in cm or in (stored in cm), on
+    /// the user's profile. A request without a length unit leaves it as it is; the answer says both.
+    /// </summary>
     public async Task<UnitSettings> SaveUnitsAsync(Caller caller, UnitSettings request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        string? length;
         if (caller is ClientCaller client)
-            await clients.ChangeAsync(client.TrainerId, client.ClientId, null, c => { c.WeightUnit = request.WeightUnit; c.UpdatedAt = now; }, ct);
+            length = (await clients.ChangeAsync(client.TrainerId, client.ClientId, null, c =>
+            {
+                c.WeightUnit = request.WeightUnit;
+                c.LengthUnit = request.LengthUnit ?? c.LengthUnit;
+                c.UpdatedAt = now;
+            }, ct)).LengthUnit;
         else
-            await trainers.ChangeAsync(caller.TrainerId, null, t => { t.WeightUnit = request.WeightUnit; t.UpdatedAt = now; }, ct);
-        return request;
+            length = (await trainers.ChangeAsync(caller.TrainerId, null, t =>
+            {
+                t.WeightUnit = request.WeightUnit;
+                t.LengthUnit = request.LengthUnit ?? t.LengthUnit;
+                t.UpdatedAt = now;
+            }, ct)).LengthUnit;
+        return request with { LengthUnit = length ?? Contracts.Progress.LengthUnits.Cm };
     }
 
     /// <summary>A removed client's settings go with them.</summary>

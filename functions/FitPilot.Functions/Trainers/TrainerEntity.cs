@@ -58,6 +58,8 @@ public sealed class TrainerEntity : ITableEntity
     public string? TimeZone { get; set; }
     /// <summary>"kg" or "lb" for showing weights (null: kg).</summary>
     public string? WeightUnit { get; set; }
+    /// <summary>"cm" or "in" for showing lengths (null: cm).</summary>
+    public string? LengthUnit { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -73,7 +75,8 @@ public sealed class TrainerEntity : ITableEntity
     public TrainerProfile ToProfile(DateTimeOffset now, int trialDays) => new(
         Id, Name, Email, Bio, Specializations, Certifications, PhoneNumber, ProfilePictureUrl, BusinessName,
         Location, YearsExperience, SubscriptionTier, SubscriptionStatus, TrialStartDate,
-        TrialDaysRemaining(now, trialDays), SubscriptionExpiresAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone, WeightUnit ?? Contracts.Common.WeightUnits.Kg);
+        TrialDaysRemaining(now, trialDays), SubscriptionExpiresAt, CreatedAt, UpdatedAt, TimeZone ?? UserTime.DefaultZone, WeightUnit ?? Contracts.Common.WeightUnits.Kg,
+        LengthUnit ?? Contracts.Progress.LengthUnits.Cm);
 
     public void Apply(UpdateTrainerProfileRequest update, DateTimeOffset now)
     {

@@ -260,6 +260,10 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Ex
         return await LogsBetweenAsync(clientId, first, last, ct);
     }
 
+    /// <summary>Every set the client ever logged, in the order they were done (for the CSV export; the caller has checked the client is theirs).</summary>
+    public async Task<List<SetLog>> AllLogsAsync(string clientId, CancellationToken ct) =>
+        (await LogsAsync(clientId, TableClient.CreateQueryFilter($"WorkoutDate ge {"0"}"), ct)).OrderBy(s => s.PerformedAt).ToList();
+
     /// <summary>A PT's view of their client's history of one exercise.</summary>
     public async Task<ExerciseHistory> ClientHistoryAsync(string trainerId, string clientId, string exerciseId, DateOnly? from, CancellationToken ct)
     {

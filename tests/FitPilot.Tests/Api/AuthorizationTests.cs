@@ -72,9 +72,17 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["DuplicateProgram"] = new { name = "Stolen copy" },
             ["AssignTemplate"] = new { clientIds = new[] { ownersClient.Id } },
             ["PushBackProgram"] = new { days = 3 },
+            ["SaveClientMeasurement"] = new { id = Guid.NewGuid().ToString(), measuredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), weightKg = 80 },
+            ["CreateClientMetric"] = new { name = "Hijacked", unit = "x", direction = "higher" },
+            ["UpdateClientMetric"] = new { name = "Hijacked", unit = "x", direction = "higher" },
+            ["LogClientMetricValue"] = new { id = Guid.NewGuid().ToString(), measuredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), value = 1 },
         };
-        var ids = new Dictionary<string, string> { ["clientId"] = ownersClient.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = owner.Id, ["programId"] = template.Id,
-            ["capturedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd") };
+        var ids = new Dictionary<string, string>
+        {
+            ["clientId"] = ownersClient.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = owner.Id, ["programId"] = template.Id,
+            ["measurementId"] = Guid.NewGuid().ToString(), ["metricId"] = Guid.NewGuid().ToString("N"), ["valueId"] = Guid.NewGuid().ToString(),
+            ["capturedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+        };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).
         var routesWithIds = FunctionMetadata.Http.Where(e => RouteParameter().IsMatch(e.Route) && e.Operation.Access is Access.Trainer or Access.SignedIn).ToList();

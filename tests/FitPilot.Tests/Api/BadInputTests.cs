@@ -43,7 +43,8 @@ public sealed partial class BadInputTests(HostFixture host)
         {
             id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = monday.Id, exerciseId = monday.ExerciseId, weightKg = 50, reps = 5,
         }, client.Token), HttpStatusCode.Created);
-        var ids = new Dictionary<string, string> { ["clientId"] = client.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = pt.Id, ["programId"] = program.Id, ["logId"] = log.Log.Id };
+        var ids = new Dictionary<string, string> { ["clientId"] = client.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = pt.Id, ["programId"] = program.Id, ["logId"] = log.Log.Id,
+            ["metricId"] = Guid.NewGuid().ToString("N") };
 
         var routes = FunctionMetadata.Http.Where(e => e.Operation.Request is not null).ToList();
         Assert.True(routes.Count >= 10);

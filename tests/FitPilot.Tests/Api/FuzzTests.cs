@@ -53,18 +53,31 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["SwapExercise"] = ids => new { date = ids.Monday, programId = ids.ProgramId, programExerciseId = ids.EntryId, exerciseId = "Leg_Press" },
         ["FinishWorkout"] = ids => new { date = ids.Monday, programId = ids.ProgramId, rpe = 7, comment = "Good session" },
         ["StartPhotoUpload"] = ids => new { pose = "front", capturedOn = ids.Monday },
+        ["SaveMeasurement"] = ids => Measurement(ids),
+        ["SaveClientMeasurement"] = ids => Measurement(ids),
+        ["CreateClientMetric"] = _ => new { name = "Fuzz metric", unit = "bpm", direction = "lower", min = 30, max = 120 },
+        ["UpdateClientMetric"] = _ => new { name = "Fuzz metric", unit = "bpm", direction = "lower", min = 30.5, max = 120 },
+        ["LogMetricValue"] = ids => new { id = Guid.NewGuid().ToString(), measuredOn = ids.Monday, value = 55.5 },
+        ["LogClientMetricValue"] = ids => new { id = Guid.NewGuid().ToString(), measuredOn = ids.Monday, value = 55.5 },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
+    };
+
+    private static object Measurement(Ids ids) => new
+    {
+        id = Guid.NewGuid().ToString(), measuredOn = ids.Monday, weightKg = 80.5, bodyFatPercent = 18, armCm = 35, chestCm = 100, waistCm = 85, hipsCm = 95,
+        thighCm = 55, calfCm = 38, skinfoldsMm = new { triceps = 12, chest = 8.5 }, notes = "n",
     };
 
     /// <summary>Routes that end sessions run last, so they do not sign the fuzzer out of the rest.</summary>
     private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise"];
 
     public sealed record Ids(string PtEmail, string PtToken, string ClientToken, string ClientId, string TrainerId, string ProgramId, string TemplateId,
-        string EntryId, string ExerciseId, string LogId, DateOnly Monday, DateOnly Start)
+        string EntryId, string ExerciseId, string LogId, DateOnly Monday, DateOnly Start, string MeasurementId = "", string MetricId = "", string ValueId = "")
     {
         public string Path(string route) => "/api/" + RouteParameter().Replace(route, m => m.Groups[1].Value switch
         {
             "clientId" => ClientId, "exerciseId" => ExerciseId, "trainerId" => TrainerId, "logId" => LogId,
+            "measurementId" => MeasurementId, "metricId" => MetricId, "valueId" => ValueId,
             "programId" => route.Contains("assign") ? TemplateId : ProgramId,
             "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload",
             var other => throw new InvalidOperationException($"No id for {{{other}}}"),
@@ -86,7 +99,11 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         {
             id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = entry.Id, exerciseId = entry.ExerciseId, setNumber = 1, weightKg = 50, reps = 5, workoutDate = monday,
         }, client.Token), HttpStatusCode.Created);
-        return new Ids(pt.Email, pt.Token, client.Token, client.Id, pt.Id, program.Id, template.Id, entry.Id!, exercise.Id, log.Log.Id, monday, monday.AddDays(-7));
+        var measurement = await ApiClient.ReadAsync<Contracts.Progress.Measurement>(await _api.PostAsync("/api/progress/measurements", new { id = Guid.NewGuid().ToString(), measuredOn = monday, weightKg = 80 }, client.Token), HttpStatusCode.Created);
+        var metric = await ApiClient.ReadAsync<Contracts.Progress.Metric>(await _api.PostAsync($"/api/clients/{client.Id}/progress/metrics", new { name = "Fuzz sleep", unit = "h", direction = "higher" }, pt.Token), HttpStatusCode.Created);
+        var value = await ApiClient.ReadAsync<Contracts.Progress.MetricValue>(await _api.PostAsync($"/api/progress/metrics/{metric.Id}/values", new { id = Guid.NewGuid().ToString(), measuredOn = monday, value = 7.5 }, client.Token), HttpStatusCode.Created);
+        return new Ids(pt.Email, pt.Token, client.Token, client.Id, pt.Id, program.Id, template.Id, entry.Id!, exercise.Id, log.Log.Id, monday, monday.AddDays(-7),
+            measurement.Id, metric.Id, value.Id);
     }
 
     private static IEnumerable<FunctionMetadata.Entry> Routes() =>

@@ -34,6 +34,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.ActivityTable] = "Activity/ActivityStore.cs",
         [StorageNames.BillingTable] = "Billing/BillingStore.cs",
         [StorageNames.PhotosTable] = "Photos/PhotoStore.cs",
+        [StorageNames.MeasurementsTable] = "Measurements/MeasurementStore.cs",
     };
 
     [Fact]
