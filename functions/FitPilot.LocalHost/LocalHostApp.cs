@@ -92,7 +92,8 @@ public sealed class LocalHostApp : IAsyncDisposable
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        var web = Directory.Exists(webRoot) ? new StaticWebApp(webRoot) : null;
+        var blobs = app.Services.GetRequiredService<StorageClients>().Blobs.Uri;
+        var web = Directory.Exists(webRoot) ? new StaticWebApp(webRoot, blobs.Host.EndsWith(".blob.core.windows.net", StringComparison.Ordinal) ? null : blobs.GetLeftPart(UriPartial.Authority)) : null;
         if (web is null) app.Logger.LogWarning("No published web app at {WebRoot}: serving the API only", webRoot);
         app.Use(async (context, next) =>
         {

@@ -21,13 +21,19 @@ public sealed class StaticWebApp
     private readonly string? _fallback;
     private readonly FileExtensionContentTypeProvider _types = new();
 
-    public StaticWebApp(string webRoot)
+    /// <param name="storageOrigin">
+    /// Where photos are uploaded to and read from when it is not Azure Blob Storage (Azurite locally): added to the
+    /// CSP's <c>img-src</c> and <c>connect-src</c> here, so the deployed policy names no local address.
+    /// </param>
+    public StaticWebApp(string webRoot, string? storageOrigin = null)
     {
         _files = new PhysicalFileProvider(webRoot);
         var configPath = Path.Combine(webRoot, "staticwebapp.config.json");
         if (!File.Exists(configPath)) return;
         var config = JsonNode.Parse(File.ReadAllText(configPath))!;
         foreach (var (name, value) in config["globalHeaders"]?.AsObject() ?? []) _globalHeaders[name] = value!.GetValue<string>();
+        if (storageOrigin is not null && _globalHeaders.TryGetValue("Content-Security-Policy", out var csp))
+            _globalHeaders["Content-Security-Policy"] = AllowSource(csp, storageOrigin, "img-src", "connect-src");
         foreach (var route in config["routes"]?.AsArray() ?? [])
             if (route?["headers"] is JsonObject headers)
                 _routeHeaders.Add((Glob(route["route"]!.GetValue<string>()), headers.ToDictionary(h => h.Key, h => h.Value!.GetValue<string>())));
@@ -38,6 +44,10 @@ public sealed class StaticWebApp
         foreach (var exclusion in config["navigationFallback"]?["exclude"]?.AsArray() ?? []) _fallbackExclusions.Add(Glob(exclusion!.GetValue<string>()));
         foreach (var (extension, type) in config["mimeTypes"]?.AsObject() ?? []) _types.Mappings[extension] = type!.GetValue<string>();
     }
+
+    private static string AllowSource(string csp, string source, params string[] directives) =>
+        string.Join("; ", csp.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => directives.Contains(d.Split(' ')[0]) ? d + " " + source : d));
 
     /// <summary>Headers for every response (API included), as SWA adds them in front of the linked API.</summary>
     public void ApplyHeaders(HttpContext context)

@@ -36,7 +36,7 @@ public sealed class ProgressTests(HostFixture host, BrowserFixture browser) : IC
         // Four weeks ago, through the API: a front and a side photo and a weigh-in with body fat.
         await UploadThroughApiAsync(api, client, PhotoPoses.Front, before, front);
         await UploadThroughApiAsync(api, client, PhotoPoses.SideLeft, before, side);
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/progress/measurements",
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync("/api/progress/measurements",
             new { id = Guid.NewGuid().ToString(), measuredOn = Iso(before), weightKg = 84.0, bodyFatPercent = 21.0 }, client.Token)).StatusCode);
 
         await using (var phone = await BrowserSession.OpenAsync(browser.Browser, "progress-client-phone", phone: true))

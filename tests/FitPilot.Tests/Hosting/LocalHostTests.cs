@@ -114,9 +114,22 @@ public sealed class LocalHostTests(HostFixture host)
             Assert.Contains("frame-ancestors 'none'", csp);
             Assert.Contains("script-src 'self' 'wasm-unsafe-eval'", csp);
             Assert.DoesNotContain("unsafe-inline", csp);
+            // Photos go straight to storage: the local host adds its Azurite origin, the deployed policy names no local address.
+            var storage = host.Services.GetRequiredService<FitPilot.Functions.Storage.StorageClients>().Blobs.Uri.GetLeftPart(UriPartial.Authority);
+            foreach (var directive in new[] { "img-src", "connect-src" })
+                Assert.Contains(storage, csp.Split(';').Single(d => d.Trim().StartsWith(directive + " ", StringComparison.Ordinal)));
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.StartsWith("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
         }
+    }
+
+    [Fact]
+    public void The_deployed_security_policy_allows_Azure_blob_storage_and_no_local_address()
+    {
+        var config = File.ReadAllText(Path.Combine(TestPaths.Repo, "static-web", "FitPilot.Web", "wwwroot", "staticwebapp.config.json"));
+        Assert.Contains("connect-src 'self' https://*.blob.core.windows.net", config);
+        Assert.DoesNotContain("127.0.0.1", config);
+        Assert.DoesNotContain("localhost", config);
     }
 
     /// <summary>The policy allows no inline styles: a style attribute in markup is silently dropped by the browser
