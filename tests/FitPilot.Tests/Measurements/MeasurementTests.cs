@@ -204,7 +204,8 @@ public sealed class MeasurementTests(HostFixture host)
         var measurement = await ApiClient.ReadAsync<Measurement>(await _api.PostAsync("/api/progress/measurements", Body(), s.Client.Token), HttpStatusCode.Created);
         var metric = await ApiClient.ReadAsync<Metric>(await _api.PostAsync($"/api/clients/{s.Client.Id}/progress/metrics", new { name = "Sleep", unit = "h", direction = "higher" }, s.Pt.Token), HttpStatusCode.Created);
         var value = await ApiClient.ReadAsync<MetricValue>(await _api.PostAsync($"/api/progress/metrics/{metric.Id}/values", new { id = Guid.NewGuid().ToString(), measuredOn = Today, value = 7 }, s.Client.Token), HttpStatusCode.Created);
-        var ids = new Dictionary<string, string> { ["clientId"] = s.Client.Id, ["measurementId"] = measurement.Id, ["metricId"] = metric.Id, ["valueId"] = value.Id };
+        var ids = new Dictionary<string, string> { ["clientId"] = s.Client.Id, ["measurementId"] = measurement.Id, ["metricId"] = metric.Id, ["valueId"] = value.Id,
+            ["capturedOn"] = Today.AddDays(-1).ToString("yyyy-MM-dd") }; // the photo routes share the prefix
         var before = await ProgressAsync(s.Client.Token);
 
         var routes = FunctionMetadata.Http.Where(e => e.Route.StartsWith("clients/{clientId}/progress", StringComparison.Ordinal)).ToList();
