@@ -141,7 +141,7 @@ public sealed class CheckInService(
     {
         var current = await ResolveAsync(caller, ct);
         if (current is null) return new CurrentCheckIn(null, null, false, false);
-        var (row, today) = current.Value;
+        var (row, today, _) = current.Value;
         var open = !row.Submitted;
         return new CurrentCheckIn(row.ToDto(), row.Due, open && today >= row.Due, open && today > row.Due);
     }
@@ -149,7 +149,7 @@ public sealed class CheckInService(
     /// <summary>Saves the client's answers so far (any time in the period, until it is submitted).</summary>
     public async Task<CheckIn> SaveDraftAsync(ClientCaller caller, SaveCheckInAnswersRequest request, CancellationToken ct)
     {
-        var (row, today) = await ResolveAsync(caller, ct) ?? throw NoCheckIn();
+        var (row, today, _) = await ResolveAsync(caller, ct) ?? throw NoCheckIn();
         if (row.Submitted) throw AlreadySubmitted();
         Require(CheckInRules.Validate(row.ReadQuestions(), request.Answers, submit: false, today));
         row.SetAnswers(request.Answers);
@@ -161,7 +161,7 @@ public sealed class CheckInService(
     /// <summary>Submits the current period's check-in once: every required question answered; late when after the due day. The PT is told (<see cref="CheckInSubmitted"/>).</summary>
     public async Task<CheckIn> SubmitAsync(ClientCaller caller, SaveCheckInAnswersRequest request, CancellationToken ct)
     {
-        var (row, today) = await ResolveAsync(caller, ct) ?? throw NoCheckIn();
+        var (row, today, schedule) = await ResolveAsync(caller, ct) ?? throw NoCheckIn();
         if (row.Submitted) throw AlreadySubmitted();
         Require(CheckInRules.Validate(row.ReadQuestions(), request.Answers, submit: true, today));
         var now = clock.GetUtcNow();
@@ -171,12 +171,11 @@ public sealed class CheckInService(
         row.SubmittedAt = now;
         row.UpdatedAt = now;
         await SaveAsync(row, caller, ct);
-        var schedule = await FindScheduleAsync(caller.TrainerId, caller.ClientId, ct);
         await store.UpsertAsync(new PendingCheckInEntity
         {
             RowKey = CheckInRows.PendingKey(caller.TrainerId, row.Due, caller.ClientId), TrainerId = caller.TrainerId, ClientId = caller.ClientId,
             ClientName = row.ClientName, TemplateName = row.TemplateName, DueOn = row.DueOn, Late = row.Late, SubmittedAt = now,
-            TrainerTimeZone = schedule?.TrainerTimeZone ?? UserTime.DefaultZone,
+            TrainerTimeZone = schedule.TrainerTimeZone,
         }, ct);
         await events.PublishAsync(new CheckInSubmitted(caller.TrainerId, caller.ClientId, row.ClientName, row.DueOn, row.Due, row.Late), ct);
         return row.ToDto();
@@ -286,7 +285,7 @@ public sealed class CheckInService(
     /// The client's schedule and current period: the row of that period, or a new draft of the template's questions (not saved yet:
     /// its ETag is empty). Two to three round trips: the schedule, the check-ins of the previous and next due dates, the template when new.
     /// </summary>
-    private async Task<(CheckInEntity Row, DateOnly Today)?> ResolveAsync(ClientCaller caller, CancellationToken ct)
+    private async Task<(CheckInEntity Row, DateOnly Today, CheckInScheduleEntity Schedule)?> ResolveAsync(ClientCaller caller, CancellationToken ct)
     {
         var schedule = await FindScheduleAsync(caller.TrainerId, caller.ClientId, ct);
         if (schedule is null) return null;
@@ -303,7 +302,7 @@ public sealed class CheckInService(
             schedule.TimeZone = caller.TimeZone;
             try { await store.UpdateAsync(schedule, ct); } catch (DomainException) { }
         }
-        if (row is not null) return (row, today);
+        if (row is not null) return (row, today, schedule);
         var template = await store.FindAsync<CheckInTemplateEntity>(caller.TrainerId, CheckInRows.TemplateKey(schedule.TemplateId), ct)
             ?? throw DomainException.NotFound("Your coach's check-in is no longer there.");
         var client = await clients.GetAsync(caller.TrainerId, caller.ClientId, ct);
@@ -313,7 +312,7 @@ public sealed class CheckInService(
             TemplateId = template.Id, TemplateName = template.Name, DueOn = CheckInRows.Iso(due), CreatedAt = now, UpdatedAt = now,
         };
         draft.SetQuestions(template.ReadQuestions());
-        return (draft, today);
+        return (draft, today, schedule);
     }
 
     /// <summary>Writes the period's row: new (insert, so a racing submit of the same period is a 409) or over the version read.</summary>
