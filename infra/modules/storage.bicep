@@ -27,6 +27,7 @@ var tables = [
   'billing'
   'photos'
   'measurements'
+  'checkins'
 ]
 var queues = [
   'email-outbox'

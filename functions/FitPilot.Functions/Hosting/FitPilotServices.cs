@@ -2,6 +2,7 @@ using FitPilot.Functions.Accounts;
 using FitPilot.Functions.Activity;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Billing;
+using FitPilot.Functions.CheckIns;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Email;
@@ -123,6 +124,14 @@ public static class FitPilotServices
         services.AddSingleton<MeasurementStore>();
         services.AddSingleton<MeasurementService>();
         services.AddSingleton<ExportService>();
+        // Weekly check-ins: templates, schedules, the client's check-in, the PT's review, the hourly reminder timer.
+        // Habits implement ICheckInHabits later (optional: without one a review shows no habit figure).
+        services.AddSingleton<CheckInStore>();
+        services.AddSingleton<CheckInService>();
+        services.AddSingleton<CheckInReminders>();
+        services.AddEvent<CheckInDue>();
+        services.AddEvent<CheckInSubmitted>();
+        services.AddEvent<CheckInReviewed>();
 
         // Who reacts to which event (each for its own data only).
         services.AddEventHandler<ClientRemoved, ProgramService>(sp => sp.GetRequiredService<ProgramService>());
@@ -131,6 +140,7 @@ public static class FitPilotServices
         services.AddEventHandler<ClientRemoved, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         services.AddEventHandler<ClientRemoved, PhotoService>(sp => sp.GetRequiredService<PhotoService>());
         services.AddEventHandler<ClientRemoved, MeasurementService>(sp => sp.GetRequiredService<MeasurementService>());
+        services.AddEventHandler<ClientRemoved, CheckInService>(sp => sp.GetRequiredService<CheckInService>());
         services.AddEventHandler<WorkoutFinished, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         return services;
     }

@@ -40,6 +40,15 @@ public sealed class MeasurementService(MeasurementStore store, ClientStore clien
     /// <summary>The client's rows, for the export.</summary>
     public Task<MeasurementStore.ProgressRows> RowsAsync(string clientId, CancellationToken ct) => store.ReadAsync(clientId, null, ct);
 
+    /// <summary>The client's weigh-ins from a date on, oldest first (one query of their measurements; the caller has checked the client is theirs).</summary>
+    public async Task<List<(DateOnly Date, double WeightKg)>> WeightsSinceAsync(string clientId, DateOnly from, CancellationToken ct)
+    {
+        var filter = $"{MeasurementRows.Range(MeasurementRows.Measurement)} and {TableClient.CreateQueryFilter($"MeasuredOn ge {MeasurementRows.Iso(from)}")}";
+        return (await store.ReadAsync(clientId, filter, ct)).Measurements.Where(m => m.WeightKg is not null)
+            .OrderBy(m => m.MeasuredOn, StringComparer.Ordinal).ThenBy(m => m.UpdatedAt)
+            .Select(m => (MeasurementRows.Date(m.MeasuredOn), m.WeightKg!.Value)).ToList();
+    }
+
     /// <summary>Saves a measurement (replacing the one with its id); true when it is new.</summary>
     public async Task<(Measurement Measurement, bool Created)> SaveAsync(Caller caller, string clientId, SaveMeasurementRequest request, CancellationToken ct)
     {

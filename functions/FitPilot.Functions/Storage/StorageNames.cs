@@ -17,6 +17,7 @@ public static class StorageNames
     public const string BillingTable = "billing";
     public const string PhotosTable = "photos";
     public const string MeasurementsTable = "measurements";
+    public const string CheckInsTable = "checkins";
 
     public const string EmailQueue = "email-outbox";
     public const string EventsQueue = "domain-events";
@@ -29,7 +30,7 @@ public static class StorageNames
     public const string Photos = "photos";
 
     public static readonly string[] Tables =
-        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable];
+        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable, CheckInsTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures, PhotosIncoming, Photos];
 

@@ -278,6 +278,13 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Ex
         return TodayPlan.WeekOn(programs, date);
     }
 
+    /// <summary>Whether the client's training is paused: they have a paused program and none running (check-in reminders wait meanwhile).</summary>
+    public async Task<bool> PausedAsync(string clientId, CancellationToken ct)
+    {
+        var programs = (await store.ReadAsync(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Program} and RowKey lt {"prog~"}"), ct)).Programs;
+        return programs.Any(p => p.Status == Contracts.Programs.ProgramStatuses.Paused) && !programs.Any(p => p.Status == Contracts.Programs.ProgramStatuses.Active);
+    }
+
     /// <summary>A removed client's training partition goes with them (their program copies, logs, stats, achievements).</summary>
     public Task HandleAsync(ClientRemoved removed, CancellationToken ct) => store.DeletePartitionAsync(removed.ClientId, ct);
 

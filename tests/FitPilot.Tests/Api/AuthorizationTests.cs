@@ -64,6 +64,8 @@ public sealed partial class AuthorizationTests(HostFixture host)
             name = "Owner Only", category = "strength", primaryMuscles = new[] { "chest" },
         }, owner.Token), HttpStatusCode.Created);
         var template = await Infrastructure.TrainingSetup.CreateAsync(_api, owner, null);
+        var checkInTemplate = await ApiClient.ReadAsync<Contracts.Engagement.CheckInTemplate>(await _api.PostAsync("/api/check-in-templates",
+            new { name = "Owner's check-in", questions = new[] { new { id = "mood", type = "scale", text = "Mood" } } }, owner.Token), HttpStatusCode.Created);
         var bodies = new Dictionary<string, object>
         {
             ["UpdateClient"] = new { name = "Hijacked" },
@@ -76,12 +78,16 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["CreateClientMetric"] = new { name = "Hijacked", unit = "x", direction = "higher" },
             ["UpdateClientMetric"] = new { name = "Hijacked", unit = "x", direction = "higher" },
             ["LogClientMetricValue"] = new { id = Guid.NewGuid().ToString(), measuredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), value = 1 },
+            ["UpdateCheckInTemplate"] = new { name = "Hijacked", questions = new[] { new { id = "q", type = "yes-no", text = "Q" } } },
+            ["AssignClientCheckIn"] = new { templateId = checkInTemplate.Id, dayOfWeek = 1, localTime = "08:00" },
+            ["ReviewClientCheckIn"] = new { responseText = "Hijacked" },
         };
         var ids = new Dictionary<string, string>
         {
             ["clientId"] = ownersClient.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = owner.Id, ["programId"] = template.Id,
             ["measurementId"] = Guid.NewGuid().ToString(), ["metricId"] = Guid.NewGuid().ToString("N"), ["valueId"] = Guid.NewGuid().ToString(),
             ["capturedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+            ["templateId"] = checkInTemplate.Id, ["checkInId"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
         };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).

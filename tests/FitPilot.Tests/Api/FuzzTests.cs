@@ -59,7 +59,30 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["UpdateClientMetric"] = _ => new { name = "Fuzz metric", unit = "bpm", direction = "lower", min = 30.5, max = 120 },
         ["LogMetricValue"] = ids => new { id = Guid.NewGuid().ToString(), measuredOn = ids.Monday, value = 55.5 },
         ["LogClientMetricValue"] = ids => new { id = Guid.NewGuid().ToString(), measuredOn = ids.Monday, value = 55.5 },
+        ["CreateCheckInTemplate"] = _ => CheckInTemplate(),
+        ["UpdateCheckInTemplate"] = _ => CheckInTemplate(),
+        ["AssignClientCheckIn"] = ids => new { templateId = ids.CheckInTemplateId, dayOfWeek = 3, localTime = "18:30" },
+        ["SaveCurrentCheckInDraft"] = _ => CheckInAnswers(),
+        ["SubmitCurrentCheckIn"] = _ => CheckInAnswers(),
+        ["ReviewClientCheckIn"] = _ => new { responseText = "Well done", responseUrl = "https://www.loom.com/share/fuzz" },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
+    };
+
+    private static object CheckInTemplate() => new
+    {
+        name = "Fuzz check-in",
+        questions = new object[]
+        {
+            new { id = "mood", type = "scale", text = "Mood", required = true },
+            new { id = "food", type = "choice", text = "Food", choices = new[] { "Good", "Bad" }, required = false },
+            new { id = "sleep", type = "number", text = "Sleep", unit = "h", required = false },
+            new { id = "note", type = "long-text", text = "Notes", required = false },
+        },
+    };
+
+    private static object CheckInAnswers() => new
+    {
+        answers = new object[] { new { questionId = "mood", number = 7 }, new { questionId = "food", choice = "Good" }, new { questionId = "sleep", number = 7.5 }, new { questionId = "note", text = "n" } },
     };
 
     private static object Measurement(Ids ids) => new
@@ -69,15 +92,17 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
     };
 
     /// <summary>Routes that end sessions run last, so they do not sign the fuzzer out of the rest.</summary>
-    private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise"];
+    private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise", "RemoveClientCheckIn", "DeleteCheckInTemplate"];
 
     public sealed record Ids(string PtEmail, string PtToken, string ClientToken, string ClientId, string TrainerId, string ProgramId, string TemplateId,
-        string EntryId, string ExerciseId, string LogId, DateOnly Monday, DateOnly Start, string MeasurementId = "", string MetricId = "", string ValueId = "")
+        string EntryId, string ExerciseId, string LogId, DateOnly Monday, DateOnly Start, string MeasurementId = "", string MetricId = "", string ValueId = "",
+        string CheckInTemplateId = "", string CheckInId = "")
     {
         public string Path(string route) => "/api/" + RouteParameter().Replace(route, m => m.Groups[1].Value switch
         {
             "clientId" => ClientId, "exerciseId" => ExerciseId, "trainerId" => TrainerId, "logId" => LogId,
             "measurementId" => MeasurementId, "metricId" => MetricId, "valueId" => ValueId,
+            "templateId" => CheckInTemplateId, "checkInId" => CheckInId,
             "programId" => route.Contains("assign") ? TemplateId : ProgramId,
             "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload",
             var other => throw new InvalidOperationException($"No id for {{{other}}}"),
@@ -102,8 +127,11 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         var measurement = await ApiClient.ReadAsync<Contracts.Progress.Measurement>(await _api.PostAsync("/api/progress/measurements", new { id = Guid.NewGuid().ToString(), measuredOn = monday, weightKg = 80 }, client.Token), HttpStatusCode.Created);
         var metric = await ApiClient.ReadAsync<Contracts.Progress.Metric>(await _api.PostAsync($"/api/clients/{client.Id}/progress/metrics", new { name = "Fuzz sleep", unit = "h", direction = "higher" }, pt.Token), HttpStatusCode.Created);
         var value = await ApiClient.ReadAsync<Contracts.Progress.MetricValue>(await _api.PostAsync($"/api/progress/metrics/{metric.Id}/values", new { id = Guid.NewGuid().ToString(), measuredOn = monday, value = 7.5 }, client.Token), HttpStatusCode.Created);
+        var checkInTemplate = await ApiClient.ReadAsync<Contracts.Engagement.CheckInTemplate>(await _api.PostAsync("/api/check-in-templates", CheckInTemplate(), pt.Token), HttpStatusCode.Created);
+        var schedule = await ApiClient.ReadAsync<Contracts.Engagement.CheckInSchedule>(await _api.PutAsync($"/api/clients/{client.Id}/check-in-schedule",
+            new { templateId = checkInTemplate.Id, dayOfWeek = 3, localTime = "18:30" }, pt.Token));
         return new Ids(pt.Email, pt.Token, client.Token, client.Id, pt.Id, program.Id, template.Id, entry.Id!, exercise.Id, log.Log.Id, monday, monday.AddDays(-7),
-            measurement.Id, metric.Id, value.Id);
+            measurement.Id, metric.Id, value.Id, checkInTemplate.Id, schedule.NextDueOn.ToString("yyyy-MM-dd"));
     }
 
     private static IEnumerable<FunctionMetadata.Entry> Routes() =>

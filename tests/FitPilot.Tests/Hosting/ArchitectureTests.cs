@@ -35,6 +35,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.BillingTable] = "Billing/BillingStore.cs",
         [StorageNames.PhotosTable] = "Photos/PhotoStore.cs",
         [StorageNames.MeasurementsTable] = "Measurements/MeasurementStore.cs",
+        [StorageNames.CheckInsTable] = "CheckIns/CheckInStore.cs",
     };
 
     [Fact]

@@ -41,6 +41,15 @@ public sealed partial class Mailbox(string baseUrl)
             .Count(m => m.GetProperty("to").EnumerateArray().Any(t => SameAddress(t.GetString(), to)));
     }
 
+    /// <summary>How many emails to <paramref name="to"/> have a subject containing <paramref name="subjectContains"/>.</summary>
+    public async Task<int> CountToAsync(string to, string subjectContains)
+    {
+        var page = await _http.GetFromJsonAsync<JsonElement>("/api/messages?pageSize=500");
+        return page.GetProperty("results").EnumerateArray()
+            .Count(m => m.GetProperty("to").EnumerateArray().Any(t => SameAddress(t.GetString(), to))
+                && m.GetProperty("subject").GetString()!.Contains(subjectContains, StringComparison.Ordinal));
+    }
+
     /// <summary>smtp4dev shows an internationalised domain in Unicode; compare addresses as FitPilot normalises them.</summary>
     private static bool SameAddress(string? shown, string expected) =>
         shown is not null && FitPilot.Contracts.Common.EmailAddresses.Normalise(shown) == FitPilot.Contracts.Common.EmailAddresses.Normalise(expected);
