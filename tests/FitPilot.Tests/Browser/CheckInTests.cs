@@ -49,6 +49,7 @@ public sealed class CheckInTests(HostFixture host, BrowserFixture browser) : ICl
         await d.GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
         await d.Locator("#question-3-text").FillAsync("How did the week go?");
         await d.Locator("#question-3-type").SelectOptionAsync("long-text");
+        await d.GetByTestId("question-editor").Nth(2).GetByLabel("Required").UncheckAsync();
         await Expect(d.Locator("#question-1-text")).ToHaveValueAsync("Morning weight");
         await desk.AssertInputsLabelledAsync();
         await desk.ShotAsync("template-builder");
