@@ -15,10 +15,13 @@ public static class ApiServices
         services.TryAddScoped<ActivityApi>();
         services.TryAddScoped<AuthApi>();
         services.TryAddScoped<BillingApi>();
+        services.TryAddScoped<CheckInsApi>();
         services.TryAddScoped<ClientsApi>();
         services.TryAddScoped<DashboardApi>();
         services.TryAddScoped<ExercisesApi>();
+        services.TryAddScoped<HabitsApi>();
         services.TryAddScoped<InvitationsApi>();
+        services.TryAddScoped<NotificationsApi>();
         services.TryAddScoped<ProgramsApi>();
         services.TryAddScoped<ProgressApi>();
         services.TryAddScoped<SettingsApi>();

@@ -15,6 +15,8 @@ window.fitpilot = {
         if (dotnet && !navigator.onLine) dotnet.invokeMethodAsync('OnOffline');
     },
     isOnline: function () { return navigator.onLine; },
+    // The notification bell polls only while the page is visible.
+    isVisible: function () { return document.visibilityState !== 'hidden'; },
     // The rest timer's end: a vibration (the phone's own settings decide whether it buzzes) and, unless
     // turned off in the app, three short beeps. Audio may only start from a tap, so logging a set primes it.
     primeSound: function () {
