@@ -92,7 +92,7 @@ public sealed class CheckInReminders(
             {
                 ["name"] = client.Name,
                 ["due"] = dueOn.ToString("dddd d MMM", CultureInfo.InvariantCulture),
-                ["link"] = app.Value.Link("/check-in"),
+                ["link"] = app.Value.Link("/app/check-in"),
             }), ct);
         await events.PublishAsync(new CheckInDue(schedule.TrainerId, client.Id, id, dueOn), ct);
         await MarkAsync(schedule, dueOn, ct);
@@ -146,7 +146,7 @@ public sealed class CheckInReminders(
                         ["name"] = trainer.Name,
                         ["count"] = n == 1 ? "1 check-in is" : $"{n} check-ins are",
                         ["clients"] = string.Join(", ", group.Select(p => p.ClientName).Distinct().Order(StringComparer.OrdinalIgnoreCase)),
-                        ["link"] = app.Value.Link("/check-ins"),
+                        ["link"] = app.Value.Link("/pt/check-ins"),
                     }), ct);
                 count++;
             }

@@ -246,7 +246,7 @@ public sealed class CheckInService(
                 {
                     ["name"] = client.Name,
                     ["due"] = row.Due.ToString("dddd d MMM", System.Globalization.CultureInfo.InvariantCulture),
-                    ["link"] = app.Value.Link("/check-ins"),
+                    ["link"] = app.Value.Link("/app/check-in"),
                 }), ct);
         return row.ToDto();
     }

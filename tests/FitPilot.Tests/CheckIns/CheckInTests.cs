@@ -188,7 +188,7 @@ public sealed class CheckInTests(HostFixture host, ITestOutputHelper output)
         Trips("GET clients/{id}/check-ins", historyResponse);
         Assert.Single(await ApiClient.ReadAsync<List<CheckIn>>(historyResponse));
         var email = await host.Mailbox.WaitForAsync(client.Email, "replied to your check-in");
-        Assert.Contains("/check-ins", email.Text);
+        Assert.Contains("/app/check-in", email.Text); // the page the client answers and reads replies on
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class CheckInTests(HostFixture host, ITestOutputHelper output)
         await Timer.RunAsync(due1.AddHours(1), default);
         Assert.True(await RemindedAsync(sydney.Id, s1.NextDueOn));
         var reminder = await host.Mailbox.WaitForAsync(sydney.Email, "check-in is due");
-        Assert.Contains("/check-in", reminder.Text);
+        Assert.Contains("/app/check-in", reminder.Text);
 
         // Los Angeles missed 5 hours of runs: reminded late, once, even by two runs after it.
         Assert.False(await RemindedAsync(angeleno.Id, s2.NextDueOn));
@@ -309,6 +309,7 @@ public sealed class CheckInTests(HostFixture host, ITestOutputHelper output)
         var digest = await host.Mailbox.WaitForAsync(pt.Email, "waiting for your review");
         Assert.Contains("1 check-in is waiting", digest.Subject);
         Assert.Contains("Test Client", digest.Text);
+        Assert.Contains("/pt/check-ins", digest.Text);
         await Timer.RunAsync(At("15:00"), default);
         Assert.Equal(1, await CountAsync(pt.Email, "waiting for your review"));
     }
