@@ -27,6 +27,9 @@ var tables = [
   'billing'
   'photos'
   'measurements'
+  'habits'
+  'achievements'
+  'notifications'
 ]
 var queues = [
   'email-outbox'

@@ -17,6 +17,9 @@ public static class StorageNames
     public const string BillingTable = "billing";
     public const string PhotosTable = "photos";
     public const string MeasurementsTable = "measurements";
+    public const string HabitsTable = "habits";
+    public const string AchievementsTable = "achievements";
+    public const string NotificationsTable = "notifications";
 
     public const string EmailQueue = "email-outbox";
     public const string EventsQueue = "domain-events";
@@ -29,7 +32,8 @@ public static class StorageNames
     public const string Photos = "photos";
 
     public static readonly string[] Tables =
-        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable];
+        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable,
+         HabitsTable, AchievementsTable, NotificationsTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures, PhotosIncoming, Photos];
 

@@ -35,6 +35,9 @@ public sealed partial class ArchitectureTests
         [StorageNames.BillingTable] = "Billing/BillingStore.cs",
         [StorageNames.PhotosTable] = "Photos/PhotoStore.cs",
         [StorageNames.MeasurementsTable] = "Measurements/MeasurementStore.cs",
+        [StorageNames.HabitsTable] = "Habits/HabitStore.cs",
+        [StorageNames.AchievementsTable] = "Achievements/AchievementStore.cs",
+        [StorageNames.NotificationsTable] = "Notifications/NotificationStore.cs",
     };
 
     [Fact]
