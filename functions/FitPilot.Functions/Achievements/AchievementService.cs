@@ -63,7 +63,7 @@ public sealed class AchievementService(AchievementStore store, TrainingService t
         if (missing.Count == 0 || await clients.FindAsync(trainerId, clientId, ct) is null) return;
         foreach (var e in missing)
         {
-            var row = new AchievementEntity
+            var row = new GrantedAchievementEntity
             {
                 PartitionKey = clientId, RowKey = e.Key, TrainerId = trainerId, Type = e.Type, Title = e.Title, Description = e.Description, GrantedAt = clock.GetUtcNow(),
             };

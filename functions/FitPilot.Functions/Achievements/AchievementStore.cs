@@ -9,7 +9,7 @@ namespace FitPilot.Functions.Achievements;
 /// One achievement of a client: table <c>achievements</c>, PartitionKey = the client, RowKey = the achievement's key
 /// (<see cref="Earned.Key"/>: <c>workouts-10</c>, <c>habit-streak-7|{habitId}</c>…), so it can be stored only once.
 /// </summary>
-public sealed class AchievementEntity : ITableEntity
+public sealed class GrantedAchievementEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -29,11 +29,11 @@ public sealed class AchievementStore(StorageClients storage)
 {
     private readonly TenantTable _table = new(storage.Table(StorageNames.AchievementsTable));
 
-    public async Task<List<AchievementEntity>> AllAsync(string clientId, CancellationToken ct) =>
-        await _table.QueryPartitionAsync<AchievementEntity>(clientId, ct).ToListAsync(ct);
+    public async Task<List<GrantedAchievementEntity>> AllAsync(string clientId, CancellationToken ct) =>
+        await _table.QueryPartitionAsync<GrantedAchievementEntity>(clientId, ct).ToListAsync(ct);
 
     /// <summary>Stores an achievement unless its key is taken; true when this call stored it.</summary>
-    public Task<bool> TryAddAsync(AchievementEntity achievement, CancellationToken ct) => _table.TryAddAsync(achievement, ct);
+    public Task<bool> TryAddAsync(GrantedAchievementEntity achievement, CancellationToken ct) => _table.TryAddAsync(achievement, ct);
 
     public Task DeletePartitionAsync(string clientId, CancellationToken ct) => _table.DeletePartitionAsync(clientId, ct);
 }

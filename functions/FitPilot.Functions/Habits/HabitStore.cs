@@ -8,12 +8,12 @@ public sealed class HabitStore(StorageClients storage)
 {
     private readonly TenantTable _table = new(storage.Table(StorageNames.HabitsTable));
 
-    public sealed record Rows(List<HabitEntity> Habits, List<HabitTickEntity> Ticks);
+    public sealed record HabitRowSet(List<HabitEntity> Habits, List<HabitTickEntity> Ticks);
 
     /// <summary>A client's habits and ticks matching a filter (all without one), in one query.</summary>
-    public async Task<Rows> ReadAsync(string clientId, string? filter, CancellationToken ct)
+    public async Task<HabitRowSet> ReadAsync(string clientId, string? filter, CancellationToken ct)
     {
-        var rows = new Rows([], []);
+        var rows = new HabitRowSet([], []);
         await foreach (var row in _table.QueryPartitionAsync<TableEntity>(clientId, ct, filter))
         {
             if (row.RowKey.StartsWith(HabitRows.Habit, StringComparison.Ordinal)) rows.Habits.Add(RowMapper.To<HabitEntity>(row));
@@ -23,7 +23,7 @@ public sealed class HabitStore(StorageClients storage)
     }
 
     /// <summary>One habit and its ticks.</summary>
-    public Task<Rows> ReadHabitAsync(string clientId, string habitId, CancellationToken ct) =>
+    public Task<HabitRowSet> ReadHabitAsync(string clientId, string habitId, CancellationToken ct) =>
         ReadAsync(clientId, $"{TableClient.CreateQueryFilter($"RowKey eq {HabitRows.HabitKey(habitId)}")} or " +
             TableClient.CreateQueryFilter($"(RowKey gt {HabitRows.TickPrefix(habitId)} and RowKey lt {HabitRows.TickPrefix(habitId) + "~"})"), ct);
 

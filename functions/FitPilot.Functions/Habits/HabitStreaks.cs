@@ -16,10 +16,10 @@ public static class HabitStreaks
     public const string Days = "days";
     public const string Weeks = "weeks";
 
-    public sealed record Result(bool DoneToday, bool DoneYesterday, int CurrentStreak, int BestStreak, string Unit,
+    public sealed record HabitStreakResult(bool DoneToday, bool DoneYesterday, int CurrentStreak, int BestStreak, string Unit,
         int DoneThisWeek, int TargetThisWeek, IReadOnlyList<DateOnly> DoneDays);
 
-    public static Result Compute(int? timesPerWeek, DateOnly? startsOn, DateOnly? endsOn, IEnumerable<DateOnly> ticks, DateOnly today)
+    public static HabitStreakResult Compute(int? timesPerWeek, DateOnly? startsOn, DateOnly? endsOn, IEnumerable<DateOnly> ticks, DateOnly today)
     {
         var last = endsOn is { } e && e < today ? e : today;
         var done = ticks.Where(d => d <= last && (startsOn is null || d >= startsOn)).ToHashSet();
@@ -35,7 +35,7 @@ public static class HabitStreaks
             current = 0;
             for (var d = from; done.Contains(d); d = d.AddDays(-1)) current++;
             best = BestRun(done.Order().Select(d => d.DayNumber));
-            return new Result(done.Contains(today), done.Contains(today.AddDays(-1)), current, Math.Max(best, current), Days, doneThisWeek, daysThisWeek, recent);
+            return new HabitStreakResult(done.Contains(today), done.Contains(today.AddDays(-1)), current, Math.Max(best, current), Days, doneThisWeek, daysThisWeek, recent);
         }
 
         bool Met(DateOnly monday)
@@ -53,7 +53,7 @@ public static class HabitStreaks
         for (var monday = firstWeek; monday <= lastWeek; monday = monday.AddDays(7))
             if (Met(monday)) metWeeks.Add(monday.DayNumber / 7);
         best = BestRun(metWeeks);
-        return new Result(done.Contains(today), done.Contains(today.AddDays(-1)), current, Math.Max(best, current), Weeks,
+        return new HabitStreakResult(done.Contains(today), done.Contains(today.AddDays(-1)), current, Math.Max(best, current), Weeks,
             doneThisWeek, Math.Min(target, daysThisWeek), recent);
     }
 
