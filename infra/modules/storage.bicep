@@ -28,6 +28,9 @@ var tables = [
   'photos'
   'measurements'
   'checkins'
+  'habits'
+  'achievements'
+  'notifications'
 ]
 var queues = [
   'email-outbox'

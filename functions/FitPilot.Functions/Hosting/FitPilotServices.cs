@@ -1,4 +1,5 @@
 using FitPilot.Functions.Accounts;
+using FitPilot.Functions.Achievements;
 using FitPilot.Functions.Activity;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Billing;
@@ -9,9 +10,11 @@ using FitPilot.Functions.Email;
 using FitPilot.Functions.Events;
 using FitPilot.Functions.Exercises;
 using FitPilot.Functions.Exports;
+using FitPilot.Functions.Habits;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Invitations;
 using FitPilot.Functions.Measurements;
+using FitPilot.Functions.Notifications;
 using FitPilot.Functions.OpenApi;
 using FitPilot.Functions.Photos;
 using FitPilot.Functions.ProfilePictures;
@@ -132,6 +135,13 @@ public static class FitPilotServices
         services.AddEvent<CheckInDue>();
         services.AddEvent<CheckInSubmitted>();
         services.AddEvent<CheckInReviewed>();
+        // Engagement: habits, achievements and the notification centre.
+        services.AddSingleton<HabitStore>();
+        services.AddSingleton<HabitService>();
+        services.AddSingleton<AchievementStore>();
+        services.AddSingleton<AchievementService>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<NotificationService>();
 
         // Who reacts to which event (each for its own data only).
         services.AddEventHandler<ClientRemoved, ProgramService>(sp => sp.GetRequiredService<ProgramService>());
@@ -141,7 +151,17 @@ public static class FitPilotServices
         services.AddEventHandler<ClientRemoved, PhotoService>(sp => sp.GetRequiredService<PhotoService>());
         services.AddEventHandler<ClientRemoved, MeasurementService>(sp => sp.GetRequiredService<MeasurementService>());
         services.AddEventHandler<ClientRemoved, CheckInService>(sp => sp.GetRequiredService<CheckInService>());
+        services.AddEventHandler<ClientRemoved, HabitService>(sp => sp.GetRequiredService<HabitService>());
+        services.AddEventHandler<ClientRemoved, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
+        services.AddEventHandler<ClientRemoved, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         services.AddEventHandler<WorkoutFinished, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
+        services.AddEventHandler<WorkoutFinished, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
+        services.AddEventHandler<HabitTicked, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
+        services.AddEventHandler<MeasurementSaved, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
+        services.AddEventHandler<AchievementGranted, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
+        services.AddEventHandler<CheckInDue, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
+        services.AddEventHandler<CheckInSubmitted, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
+        services.AddEventHandler<CheckInReviewed, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         return services;
     }
 

@@ -15,7 +15,7 @@ namespace FitPilot.Functions.Measurements;
 /// client's row is read first, under the caller's tenant (the PT, or the client's own PT), so another PT's
 /// client is a 404. The latest weight and body fat go onto the client's profile (through <see cref="ClientStore"/>).
 /// </summary>
-public sealed class MeasurementService(MeasurementStore store, ClientStore clients, TrainerStore trainers, PartitionLocks locks, TimeProvider clock)
+public sealed class MeasurementService(MeasurementStore store, ClientStore clients, TrainerStore trainers, EventBus events, PartitionLocks locks, TimeProvider clock)
     : IEventHandler<ClientRemoved>
 {
     /// <summary>The caller's client: a client's own row, or a PT's client (404 for anyone else's).</summary>
@@ -66,6 +66,13 @@ public sealed class MeasurementService(MeasurementStore store, ClientStore clien
         measurements.RemoveAll(m => m.Id == request.Id);
         measurements.Add(row);
         await UpdateProfileAsync(client, measurements, null, ct);
+        if (row.WeightKg is not null)
+        {
+            var numbers = MeasurementRules.Profile(new MeasurementRules.BodyNumbers(client.StartingWeightKg, client.CurrentWeightKg, client.BodyFatPercentage),
+                measurements.Select(m => m.ToDto()).ToList(), null);
+            if (numbers is { StartingWeightKg: { } start, CurrentWeightKg: { } latest })
+                await events.PublishAsync(new MeasurementSaved(client.TrainerId, clientId, start, latest), ct);
+        }
         return (row.ToDto(), existing is null);
     }
 

@@ -18,6 +18,9 @@ public static class StorageNames
     public const string PhotosTable = "photos";
     public const string MeasurementsTable = "measurements";
     public const string CheckInsTable = "checkins";
+    public const string HabitsTable = "habits";
+    public const string AchievementsTable = "achievements";
+    public const string NotificationsTable = "notifications";
 
     public const string EmailQueue = "email-outbox";
     public const string EventsQueue = "domain-events";
@@ -30,7 +33,8 @@ public static class StorageNames
     public const string Photos = "photos";
 
     public static readonly string[] Tables =
-        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable, CheckInsTable];
+        [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable,
+         HabitsTable, AchievementsTable, NotificationsTable, CheckInsTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures, PhotosIncoming, Photos];
 

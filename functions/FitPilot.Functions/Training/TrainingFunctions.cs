@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FitPilot.Functions.Training;
 
-/// <summary>The client trains (today, logging, history, achievements); the PT follows (logs, adherence).</summary>
+/// <summary>The client trains (today, logging, history; achievements are listed by Achievements); the PT follows (logs, adherence).</summary>
 public sealed class TrainingFunctions(Api api, TrainingService training, TimeProvider clock)
 {
     [Function(nameof(GetTodayWorkout))]
@@ -67,12 +67,6 @@ public sealed class TrainingFunctions(Api api, TrainingService training, TimePro
     public Task<IResult> GetExerciseHistory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exercises/{exerciseId}/history")] HttpRequest req, string exerciseId) =>
         api.Handle<ClientCaller>(req, async call => Reply.Ok(await training.HistoryAsync(call.Caller.ClientId, exerciseId, Query.Date(req, "from"), call.Cancellation)));
-
-    [Function(nameof(ListAchievements))]
-    [ApiOperation("The client's achievements, personal bests included", Access.Client, null, typeof(List<Achievement>))]
-    public Task<IResult> ListAchievements(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "achievements")] HttpRequest req) =>
-        api.Handle<ClientCaller>(req, async call => Reply.Ok(await training.AchievementsAsync(call.Caller.ClientId, call.Cancellation)));
 
     [Function(nameof(ListClientLogs))]
     [ApiOperation("A client's logged sets between two dates (default: the last 7 days)", Access.Trainer, null, typeof(List<SetLog>),

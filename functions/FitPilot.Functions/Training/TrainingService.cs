@@ -250,6 +250,26 @@ public sealed class TrainingService(TrainingStore store, ClientStore clients, Ex
         return AdherenceRule.Compute(programs, logged, last);
     }
 
+    /// <summary>How many workouts the client has finished (one per day and program, however often it was finished again).</summary>
+    public async Task<int> FinishedWorkoutCountAsync(string clientId, CancellationToken ct)
+    {
+        var count = 0;
+        await foreach (var _ in store.KeysAsync(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Done} and RowKey lt {"done}"}"), ct)) count++;
+        return count;
+    }
+
+    /// <summary>
+    /// Adherence of <paramref name="weeks"/> ISO weeks (Monday to Sunday), newest first, the first being the week of
+    /// <paramref name="date"/> (whole weeks: its later days count as prescribed). Two queries whatever the number of weeks.
+    /// </summary>
+    public async Task<List<Adherence>> WeeklyAdherenceAsync(string clientId, DateOnly date, int weeks, CancellationToken ct)
+    {
+        var sunday = date.AddDays(6 - ((int)date.DayOfWeek + 6) % 7);
+        var programs = (await store.ReadAsync(clientId, TableClient.CreateQueryFilter($"RowKey ge {TrainingRows.Program} and RowKey lt {"prog~"}"), ct)).Programs;
+        var logged = (await LogsBetweenAsync(clientId, sunday.AddDays(-7 * weeks + 1), sunday, ct)).Select(s => s.WorkoutDate).ToHashSet();
+        return Enumerable.Range(0, weeks).Select(w => AdherenceRule.Compute(programs, logged, sunday.AddDays(-7 * w))).ToList();
+    }
+
     /// <summary>A PT's view of their client's sets between two dates (default: the client's last 7 days).</summary>
     public async Task<List<SetLog>> ClientLogsAsync(string trainerId, string clientId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {

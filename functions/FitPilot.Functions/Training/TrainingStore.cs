@@ -38,6 +38,10 @@ public sealed class TrainingStore(StorageClients storage)
         return rows;
     }
 
+    /// <summary>The keys of the rows matching a filter (nothing else is sent back): for counting.</summary>
+    public IAsyncEnumerable<TableEntity> KeysAsync(string clientId, string filter, CancellationToken ct) =>
+        _table.QueryPartitionAsync<TableEntity>(clientId, ct, filter);
+
     /// <summary>Set logs matching a filter on their columns.</summary>
     public IAsyncEnumerable<SetLogEntity> LogsAsync(string clientId, string filter, CancellationToken ct) =>
         _table.QueryPartitionAsync<SetLogEntity>(clientId, ct, $"RowKey ge '{TrainingRows.Log}' and RowKey lt 'log}}' and ({filter})");

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using FitPilot.Contracts.Exercises;
 using FitPilot.Functions.OpenApi;
@@ -66,6 +67,11 @@ public sealed partial class AuthorizationTests(HostFixture host)
         var template = await Infrastructure.TrainingSetup.CreateAsync(_api, owner, null);
         var checkInTemplate = await ApiClient.ReadAsync<Contracts.Engagement.CheckInTemplate>(await _api.PostAsync("/api/check-in-templates",
             new { name = "Owner's check-in", questions = new[] { new { id = "mood", type = "scale", text = "Mood" } } }, owner.Token), HttpStatusCode.Created);
+        var habit = await ApiClient.ReadAsync<Contracts.Engagement.Habit>(await _api.PostAsync($"/api/clients/{ownersClient.Id}/habits", new { title = "Owner's habit" }, owner.Token), HttpStatusCode.Created);
+        // A notification of the owner's: the intruder cannot mark it read.
+        await host.Services.GetRequiredService<Functions.Notifications.NotificationService>().HandleAsync(
+            new Functions.CheckIns.CheckInSubmitted(owner.Id, ownersClient.Id, "Client", "ci-owner", DateOnly.FromDateTime(DateTime.UtcNow), false), default);
+        var notificationId = Functions.Notifications.NotificationService.IdFor("check-in-submitted|ci-owner");
         var bodies = new Dictionary<string, object>
         {
             ["UpdateClient"] = new { name = "Hijacked" },
@@ -81,6 +87,8 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["UpdateCheckInTemplate"] = new { name = "Hijacked", questions = new[] { new { id = "q", type = "yes-no", text = "Q" } } },
             ["AssignClientCheckIn"] = new { templateId = checkInTemplate.Id, dayOfWeek = 1, localTime = "08:00" },
             ["ReviewClientCheckIn"] = new { responseText = "Hijacked" },
+            ["CreateClientHabit"] = new { title = "Hijacked" },
+            ["UpdateClientHabit"] = new { title = "Hijacked" },
         };
         var ids = new Dictionary<string, string>
         {
@@ -88,6 +96,7 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["measurementId"] = Guid.NewGuid().ToString(), ["metricId"] = Guid.NewGuid().ToString("N"), ["valueId"] = Guid.NewGuid().ToString(),
             ["capturedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
             ["templateId"] = checkInTemplate.Id, ["checkInId"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+            ["habitId"] = habit.Id, ["notificationId"] = notificationId,
         };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).
@@ -114,6 +123,8 @@ public sealed partial class AuthorizationTests(HostFixture host)
         Assert.Equal(template.Name, templateNow.Name);
         Assert.Single(await ApiClient.ReadAsync<List<Contracts.Programs.ProgramSummary>>(await _api.GetAsync("/api/programs", owner.Token)));
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("/api/me", ownersClient.Token)).StatusCode);
+        Assert.Equal("Owner's habit", Assert.Single(await ApiClient.ReadAsync<List<Contracts.Engagement.HabitProgress>>(await _api.GetAsync($"/api/clients/{ownersClient.Id}/habits", owner.Token))).Habit.Title);
+        Assert.Equal(1, (await ApiClient.ReadAsync<Contracts.Engagement.UnreadCount>(await _api.GetAsync("/api/notifications/unread-count", owner.Token))).Unread);
     }
 
     [Fact]

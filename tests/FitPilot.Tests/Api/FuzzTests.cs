@@ -65,6 +65,9 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["SaveCurrentCheckInDraft"] = _ => CheckInAnswers(),
         ["SubmitCurrentCheckIn"] = _ => CheckInAnswers(),
         ["ReviewClientCheckIn"] = _ => new { responseText = "Well done", responseUrl = "https://www.loom.com/share/fuzz" },
+        ["CreateClientHabit"] = ids => new { title = "Fuzz habit", timesPerWeek = 3, startsOn = ids.Monday, endsOn = ids.Monday.AddDays(60) },
+        ["UpdateClientHabit"] = ids => new { title = "Fuzz habit", startsOn = ids.Monday },
+        ["TickHabit"] = _ => new { date = DateOnly.FromDateTime(DateTime.UtcNow), done = true },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
     };
 
@@ -96,13 +99,14 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
 
     public sealed record Ids(string PtEmail, string PtToken, string ClientToken, string ClientId, string TrainerId, string ProgramId, string TemplateId,
         string EntryId, string ExerciseId, string LogId, DateOnly Monday, DateOnly Start, string MeasurementId = "", string MetricId = "", string ValueId = "",
-        string CheckInTemplateId = "", string CheckInId = "")
+        string CheckInTemplateId = "", string CheckInId = "", string HabitId = "", string NotificationId = "")
     {
         public string Path(string route) => "/api/" + RouteParameter().Replace(route, m => m.Groups[1].Value switch
         {
             "clientId" => ClientId, "exerciseId" => ExerciseId, "trainerId" => TrainerId, "logId" => LogId,
             "measurementId" => MeasurementId, "metricId" => MetricId, "valueId" => ValueId,
             "templateId" => CheckInTemplateId, "checkInId" => CheckInId,
+            "habitId" => HabitId, "notificationId" => NotificationId,
             "programId" => route.Contains("assign") ? TemplateId : ProgramId,
             "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload",
             var other => throw new InvalidOperationException($"No id for {{{other}}}"),
@@ -127,11 +131,12 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         var measurement = await ApiClient.ReadAsync<Contracts.Progress.Measurement>(await _api.PostAsync("/api/progress/measurements", new { id = Guid.NewGuid().ToString(), measuredOn = monday, weightKg = 80 }, client.Token), HttpStatusCode.Created);
         var metric = await ApiClient.ReadAsync<Contracts.Progress.Metric>(await _api.PostAsync($"/api/clients/{client.Id}/progress/metrics", new { name = "Fuzz sleep", unit = "h", direction = "higher" }, pt.Token), HttpStatusCode.Created);
         var value = await ApiClient.ReadAsync<Contracts.Progress.MetricValue>(await _api.PostAsync($"/api/progress/metrics/{metric.Id}/values", new { id = Guid.NewGuid().ToString(), measuredOn = monday, value = 7.5 }, client.Token), HttpStatusCode.Created);
+        var habit = await ApiClient.ReadAsync<Contracts.Engagement.Habit>(await _api.PostAsync($"/api/clients/{client.Id}/habits", new { title = "Fuzz habit" }, pt.Token), HttpStatusCode.Created);
         var checkInTemplate = await ApiClient.ReadAsync<Contracts.Engagement.CheckInTemplate>(await _api.PostAsync("/api/check-in-templates", CheckInTemplate(), pt.Token), HttpStatusCode.Created);
         var schedule = await ApiClient.ReadAsync<Contracts.Engagement.CheckInSchedule>(await _api.PutAsync($"/api/clients/{client.Id}/check-in-schedule",
             new { templateId = checkInTemplate.Id, dayOfWeek = 3, localTime = "18:30" }, pt.Token));
         return new Ids(pt.Email, pt.Token, client.Token, client.Id, pt.Id, program.Id, template.Id, entry.Id!, exercise.Id, log.Log.Id, monday, monday.AddDays(-7),
-            measurement.Id, metric.Id, value.Id, checkInTemplate.Id, schedule.NextDueOn.ToString("yyyy-MM-dd"));
+            measurement.Id, metric.Id, value.Id, checkInTemplate.Id, schedule.NextDueOn.ToString("yyyy-MM-dd"), habit.Id, Guid.NewGuid().ToString("N"));
     }
 
     private static IEnumerable<FunctionMetadata.Entry> Routes() =>

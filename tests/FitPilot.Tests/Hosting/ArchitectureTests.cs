@@ -36,6 +36,9 @@ public sealed partial class ArchitectureTests
         [StorageNames.PhotosTable] = "Photos/PhotoStore.cs",
         [StorageNames.MeasurementsTable] = "Measurements/MeasurementStore.cs",
         [StorageNames.CheckInsTable] = "CheckIns/CheckInStore.cs",
+        [StorageNames.HabitsTable] = "Habits/HabitStore.cs",
+        [StorageNames.AchievementsTable] = "Achievements/AchievementStore.cs",
+        [StorageNames.NotificationsTable] = "Notifications/NotificationStore.cs",
     };
 
     [Fact]
