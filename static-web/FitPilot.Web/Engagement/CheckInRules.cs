@@ -137,6 +137,10 @@ public static class CheckInWhen
         $"{Weekly(s.DayOfWeek, s.LocalTime)} ({s.TimeZone}) · next on {s.NextDueOn.ToString("ddd d MMM", CultureInfo.InvariantCulture)}";
 
     /// <summary>A time the API accepts: "HH:mm", 00:00–23:59.</summary>
+    /// <summary>A time input's value as the API's "HH:mm": browsers may add seconds ("13:00:00") or send it empty.</summary>
+    public static string ToLocalTime(string? value) =>
+        value is { Length: 8 } && Regex.IsMatch(value, "^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]$") ? value[..5] : value?.Trim() ?? "";
+
     public static bool IsTime(string? text) => text is not null && Regex.IsMatch(text, "^([01][0-9]|2[0-3]):[0-5][0-9]$");
 }
 

@@ -71,7 +71,7 @@ public sealed class CheckInTests(HostFixture host, BrowserFixture browser) : ICl
         var emailsBefore = await host.Mailbox.CountToAsync(client.Email);
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync("/_dev/timers/SendCheckInReminders", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync("/_dev/timers/SendCheckInReminders", null)).StatusCode);
-        var reminder = await host.Mailbox.WaitForAsync(client.Email, "heck-in");
+        var reminder = await host.Mailbox.WaitForAsync(client.Email, "check-in is due");
         Assert.Contains("/app/check-in", reminder.Text);
         Assert.Equal(emailsBefore + 1, await host.Mailbox.CountToAsync(client.Email));
 
@@ -91,6 +91,9 @@ public sealed class CheckInTests(HostFixture host, BrowserFixture browser) : ICl
             await Expect(p.GetByTestId("question-error")).ToHaveCountAsync(2);
 
             await p.GetByLabel("Morning weight").FillAsync("81.5");
+            // Leaving the field commits it and clears its error, which moves the questions below up: wait for that before tapping.
+            await p.GetByLabel("Morning weight").PressAsync("Tab");
+            await Expect(p.Locator(".question.has-error")).ToHaveCountAsync(1);
             await p.GetByRole(AriaRole.Group, new() { Name = "Energy this week" }).GetByText("8", new() { Exact = true }).ClickAsync();
             await Expect(p.GetByRole(AriaRole.Radio, new() { Name = "8", Exact = true })).ToBeCheckedAsync();
             await p.GetByLabel("How did the week go? (optional)").FillAsync("Slept better, hit every session.");

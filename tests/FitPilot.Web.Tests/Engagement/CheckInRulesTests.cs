@@ -139,6 +139,13 @@ public sealed class CheckInRulesTests
     [InlineData("", false)]
     public void A_time_is_hh_mm(string time, bool ok) => Assert.Equal(ok, CheckInWhen.IsTime(time));
 
+    [Theory]
+    [InlineData("13:00:00", "13:00")]
+    [InlineData("07:30", "07:30")]
+    [InlineData(" 07:30 ", "07:30")]
+    [InlineData(null, "")]
+    public void A_time_inputs_value_becomes_hh_mm(string? value, string expected) => Assert.Equal(expected, CheckInWhen.ToLocalTime(value));
+
     [Fact]
     public void The_schedule_names_the_zone_and_the_next_due_date()
     {
