@@ -9,6 +9,7 @@ using FitPilot.Functions.Common;
 using FitPilot.Functions.Email;
 using FitPilot.Functions.Events;
 using FitPilot.Functions.Exercises;
+using FitPilot.Functions.Foods;
 using FitPilot.Functions.Exports;
 using FitPilot.Functions.Habits;
 using FitPilot.Functions.Http;
@@ -105,6 +106,9 @@ public static class FitPilotServices
         services.AddSingleton<InvitationService>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<ProfilePictureService>();
+
+        // Nutrition: the AFCD catalogue (in memory, read once per instance).
+        services.AddSingleton<FoodCatalog>();
 
         // Training: the exercise library, programs and each client's training partition.
         services.AddSingleton<ExerciseStore>();
