@@ -14,7 +14,7 @@ namespace FitPilot.Functions.CheckIns;
 
 /// <summary>
 /// What habits will tell a check-in review: the share of the client's habit targets met between two dates, null
-/// without habits. Implemented by the habits feature; until one is registered, reviews show no habit figure.
+/// when none was due. Implemented by the habits feature (which depends on check-ins, not the other way round).
 /// </summary>
 public interface ICheckInHabits
 {
@@ -28,7 +28,7 @@ public interface ICheckInHabits
 /// </summary>
 public sealed class CheckInService(
     CheckInStore store, ClientStore clients, SettingsService settings, TrainingService training, MeasurementService measurements,
-    IEnumerable<ICheckInHabits> habits, EmailOutbox outbox, EventBus events, IOptions<AppOptions> app, TimeProvider clock)
+    ICheckInHabits habits, EmailOutbox outbox, EventBus events, IOptions<AppOptions> app, TimeProvider clock)
     : IEventHandler<ClientRemoved>
 {
     /// <summary>A PT keeps at most this many templates (their list is one query).</summary>
@@ -212,7 +212,7 @@ public sealed class CheckInService(
             TableClient.CreateQueryFilter($"RowKey gt {row.RowKey} and RowKey lt {"ci}"} and Status ne {CheckInStatuses.Draft}"), 1, ct);
         var adherence = await training.AdherenceAsync(trainerId, clientId, row.Due, ct);
         var weights = await measurements.WeightsSinceAsync(clientId, row.Due.AddDays(-27), ct);
-        double? habitPercent = habits.FirstOrDefault() is { } h ? await h.CompletionPercentAsync(clientId, row.Due.AddDays(-6), row.Due, ct) : null;
+        var habitPercent = await habits.CompletionPercentAsync(clientId, row.Due.AddDays(-6), row.Due, ct);
         return new CheckInReview(row.ToDto(), older.FirstOrDefault()?.ToDto(), adherence,
             weights.Where(w => w.Date <= row.Due).Select(w => new WeightPoint(w.Date, w.WeightKg)).ToList(), habitPercent);
     }

@@ -1,3 +1,4 @@
+using FitPilot.Functions.CheckIns;
 using FitPilot.Contracts.Engagement;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
@@ -12,7 +13,7 @@ namespace FitPilot.Functions.Habits;
 /// <see cref="HabitStreaks"/>; each tick publishes <see cref="HabitTicked"/>.
 /// </summary>
 public sealed class HabitService(HabitStore store, ClientStore clients, EventBus events, PartitionLocks locks, TimeProvider clock)
-    : IEventHandler<ClientRemoved>
+    : IEventHandler<ClientRemoved>, ICheckInHabits
 {
     public const int MaxHabitsPerClient = 30;
 
@@ -96,6 +97,23 @@ public sealed class HabitService(HabitStore store, ClientStore clients, EventBus
         if (request.Done != ticked)
             await events.PublishAsync(new HabitTicked(trainerId, clientId, habitId, habit.Title, request.Date, request.Done, progress.CurrentStreak, progress.StreakUnit), ct);
         return progress;
+    }
+
+    /// <summary>For a check-in review: the share of the client's habits done between two dates, or null when none was due.</summary>
+    public async Task<double?> CompletionPercentAsync(string clientId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var rows = await store.ReadAsync(clientId, null, ct);
+        int due = 0, done = 0;
+        foreach (var habit in rows.Habits)
+        {
+            var days = rows.Ticks.Where(t => t.HabitId == habit.Id).Select(t => HabitRows.Date(t.Date)!.Value);
+            // Without a first day, a habit is due from the day it was given (its UTC date: the client's zone is not at hand).
+            var startsOn = HabitRows.Date(habit.StartsOn) ?? DateOnly.FromDateTime(habit.CreatedAt.UtcDateTime);
+            var (d, n) = HabitStreaks.Completion(habit.TimesPerWeek, startsOn, HabitRows.Date(habit.EndsOn), days, from, to);
+            due += d;
+            done += n;
+        }
+        return due == 0 ? null : Math.Round(100.0 * done / due, 1);
     }
 
     /// <summary>A removed client's habits and ticks go with them.</summary>

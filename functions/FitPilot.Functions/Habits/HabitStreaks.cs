@@ -57,6 +57,30 @@ public static class HabitStreaks
             doneThisWeek, Math.Min(target, daysThisWeek), recent);
     }
 
+    /// <summary>
+    /// How much of a habit was due and done between two dates (inclusive): a daily habit is due each day of its
+    /// dates; an N-times-a-week habit is due min(N, its days) in each ISO week, cut to the window, and a week's
+    /// extra ticks do not make up for another week.
+    /// </summary>
+    public static (int Due, int Done) Completion(int? timesPerWeek, DateOnly? startsOn, DateOnly? endsOn, IEnumerable<DateOnly> ticks, DateOnly from, DateOnly to)
+    {
+        var first = startsOn is { } s && s > from ? s : from;
+        var last = endsOn is { } e && e < to ? e : to;
+        if (last < first) return (0, 0);
+        var done = ticks.Where(d => d >= first && d <= last).ToHashSet();
+        if (timesPerWeek is not { } target) return (last.DayNumber - first.DayNumber + 1, done.Count);
+        int due = 0, met = 0;
+        for (var monday = WeekStart(first); monday <= last; monday = monday.AddDays(7))
+        {
+            var weekFirst = monday < first ? first : monday;
+            var weekLast = monday.AddDays(6) > last ? last : monday.AddDays(6);
+            var weekDue = Math.Min(target, weekLast.DayNumber - weekFirst.DayNumber + 1);
+            due += weekDue;
+            met += Math.Min(weekDue, done.Count(d => d >= weekFirst && d <= weekLast));
+        }
+        return (due, met);
+    }
+
     /// <summary>The Monday of the ISO week of a date.</summary>
     public static DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 

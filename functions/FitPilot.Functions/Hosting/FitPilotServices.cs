@@ -132,7 +132,7 @@ public static class FitPilotServices
         services.AddSingleton<MeasurementService>();
         services.AddSingleton<ExportService>();
         // Weekly check-ins: templates, schedules, the client's check-in, the PT's review, the hourly reminder timer.
-        // Habits implement ICheckInHabits later (optional: without one a review shows no habit figure).
+        // Habits give the review its habit completion (ICheckInHabits).
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<CheckInService>();
         services.AddSingleton<CheckInReminders>();
@@ -142,6 +142,7 @@ public static class FitPilotServices
         // Engagement: habits, achievements and the notification centre.
         services.AddSingleton<HabitStore>();
         services.AddSingleton<HabitService>();
+        services.AddSingleton<ICheckInHabits>(sp => sp.GetRequiredService<HabitService>());
         services.AddSingleton<AchievementStore>();
         services.AddSingleton<AchievementService>();
         services.AddSingleton<NotificationStore>();

@@ -131,6 +131,12 @@ public sealed class CheckInTests(HostFixture host, ITestOutputHelper output)
         await _api.PostAsync("/api/progress/measurements", new { id = Guid.NewGuid().ToString(), measuredOn = today.AddDays(-3), weightKg = 81.2 }, client.Token);
         await _api.PostAsync("/api/progress/measurements", new { id = Guid.NewGuid().ToString(), measuredOn = today, weightKg = 80.4 }, client.Token);
 
+        // A daily habit for the last three days ticked twice, and a twice-a-week one for today only (due once) ticked → 3 of 4.
+        var daily = await ApiClient.ReadAsync<Habit>(await _api.PostAsync($"/api/clients/{client.Id}/habits", new { title = "Walk", startsOn = today.AddDays(-2) }, pt.Token), HttpStatusCode.Created);
+        var twice = await ApiClient.ReadAsync<Habit>(await _api.PostAsync($"/api/clients/{client.Id}/habits", new { title = "Stretch", timesPerWeek = 2, startsOn = today, endsOn = today }, pt.Token), HttpStatusCode.Created);
+        foreach (var (habit, date) in new[] { (daily, today), (daily, today.AddDays(-1)), (twice, today) })
+            Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync($"/api/habits/{habit.Id}/ticks", new { date, done = true }, client.Token)).StatusCode);
+
         var currentResponse = await _api.GetAsync("/api/check-ins/current", client.Token);
         Trips("GET check-ins/current (nothing saved yet)", currentResponse);
         var current = await ApiClient.ReadAsync<CurrentCheckIn>(currentResponse);
@@ -171,7 +177,7 @@ public sealed class CheckInTests(HostFixture host, ITestOutputHelper output)
         Assert.Null(review.Previous);
         Assert.NotNull(review.WeekAdherence);
         Assert.Equal([81.2, 80.4], review.WeightTrend.Select(w => w.WeightKg));
-        Assert.Null(review.HabitCompletionPercent);
+        Assert.Equal(75, review.HabitCompletionPercent);
 
         await ApiClient.ProblemAsync(await _api.PostAsync($"/api/clients/{client.Id}/check-ins/{checkIn.Id}/review", new { responseText = "  " }, pt.Token), HttpStatusCode.BadRequest);
         var reviewed = await _api.PostAsync($"/api/clients/{client.Id}/check-ins/{checkIn.Id}/review", new { responseText = "Great week!", responseUrl = "https://www.loom.com/share/abc" }, pt.Token);

@@ -104,4 +104,28 @@ public sealed class HabitStreaksTests
         // Tomorrow's tick (there) does not count yet.
         Assert.Equal((true, 1), (losAngeles.DoneToday, losAngeles.CurrentStreak));
     }
+
+    [Fact]
+    public void Completion_counts_due_days_inside_the_window_and_the_habits_dates()
+    {
+        // 2026-03-11 is a Wednesday. A daily habit from 2 days ago, ticked today and 5 days ago (before it started).
+        Assert.Equal((3, 1), HabitStreaks.Completion(null, Today.AddDays(-2), null, Days(0, 5), Today.AddDays(-6), Today));
+        // Ended yesterday: today is not due.
+        Assert.Equal((5, 2), HabitStreaks.Completion(null, null, Today.AddDays(-1), Days(1, 3, 0), Today.AddDays(-5), Today));
+        // Nothing due in the window.
+        Assert.Equal((0, 0), HabitStreaks.Completion(null, Today.AddDays(1), null, [], Today.AddDays(-6), Today));
+    }
+
+    [Fact]
+    public void Completion_of_a_weekly_target_is_per_iso_week_and_extra_ticks_do_not_carry_over()
+    {
+        var monday = HabitStreaks.WeekStart(Today); // 2026-03-09
+        // Window: Thursday last week .. Wednesday. Last week's part (Thu–Sun, 4 days) asks for 3, this week's (Mon–Wed) for 3.
+        var from = monday.AddDays(-4);
+        var ticks = new[] { monday.AddDays(-4), monday.AddDays(-3), monday.AddDays(-2), monday.AddDays(-1), monday };
+        // Last week: 4 ticks, 3 count; this week: 1 of 3.
+        Assert.Equal((6, 4), HabitStreaks.Completion(3, null, null, ticks, from, Today));
+        // A window of one day asks for one tick, not three.
+        Assert.Equal((1, 1), HabitStreaks.Completion(3, null, null, [Today], Today, Today));
+    }
 }
