@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using FitPilot.Contracts.Exercises;
 using FitPilot.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -8,7 +7,7 @@ namespace FitPilot.Tests.Api;
 
 /// <summary>
 /// Storage round trips per endpoint, as counted by the Azure SDK pipeline policy and reported in the
-/// X-Storage-Round-Trips header. Prints the table (and writes TestResults/storage-round-trips.md);
+/// X-Storage-Round-Trips header. Prints the table (and writes TestResults/benchmarks/storage-round-trips.md);
 /// the hot reads are held to the architecture's ≤ 2.
 /// </summary>
 [Collection(HostCollection.Name)]
@@ -19,14 +18,8 @@ public sealed class StorageRoundTripTests(HostFixture host, ITestOutputHelper ou
     [Fact]
     public async Task Each_endpoint_reports_its_storage_round_trips_and_hot_reads_stay_at_two_or_fewer()
     {
-        var figures = new List<(string Call, int RoundTrips)>();
-        async Task<HttpResponseMessage> Measure(string call, Func<Task<HttpResponseMessage>> send)
-        {
-            var response = await send();
-            Assert.True((int)response.StatusCode < 400, $"{call}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            figures.Add((call, ApiClient.RoundTrips(response)));
-            return response;
-        }
+        var trips = new RoundTripRecorder(output);
+        var Measure = trips.Measure;
 
         var email = ApiClient.UniqueEmail("rt");
         await Measure("POST /api/auth/register", () => _api.PostAsync("/api/auth/register", new { name = "RT", email, password = "round-trip-pass" }));
@@ -59,14 +52,10 @@ public sealed class StorageRoundTripTests(HostFixture host, ITestOutputHelper ou
         await Measure("POST /api/auth/forgot-password", () => _api.PostAsync("/api/auth/forgot-password", new { email }));
         await Measure("PUT /api/settings/password", () => _api.PutAsync("/api/settings/password", new { currentPassword = "round-trip-pass", newPassword = "round-trip-pass-2" }, token));
 
-        var table = new StringBuilder("| call | storage round trips |\n|---|---|\n");
-        foreach (var (call, n) in figures) table.AppendLine($"| {call} | {n} |");
-        output.WriteLine(table.ToString());
-        Directory.CreateDirectory(Path.Combine(TestPaths.Repo, "TestResults"));
-        await File.WriteAllTextAsync(Path.Combine(TestPaths.Repo, "TestResults", "storage-round-trips.md"), table.ToString());
+        await trips.WriteAsync("storage-round-trips.md", "Accounts, exercises, clients and invitations");
 
         Assert.True(ApiClient.RoundTrips(me) <= 2, "GET /api/me");
         Assert.True(ApiClient.RoundTrips(list) <= 2, "GET /api/exercises");
-        Assert.All(figures.Where(f => f.Call.StartsWith("GET ")), f => Assert.True(f.RoundTrips <= 3, $"{f.Call}: {f.RoundTrips}"));
+        trips.AssertReadsAtMost(3);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using FitPilot.Contracts.Engagement;
 using FitPilot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,7 @@ namespace FitPilot.Tests.Habits;
 
 /// <summary>
 /// Storage round trips of every habit, achievement and notification endpoint (the X-Storage-Round-Trips header); prints
-/// the table and writes TestResults/engagement-round-trips.md. The unread count is one point read.
+/// the table and writes TestResults/benchmarks/engagement-round-trips.md. The unread count is one point read.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class EngagementRoundTripTests(HostFixture host, ITestOutputHelper output)
@@ -25,14 +24,8 @@ public sealed class EngagementRoundTripTests(HostFixture host, ITestOutputHelper
         await _api.GetAsync("/api/me", pt.Token);
         await _api.GetAsync("/api/me", client.Token);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var figures = new List<(string Call, int RoundTrips)>();
-        async Task<HttpResponseMessage> Measure(string call, Func<Task<HttpResponseMessage>> send)
-        {
-            var response = await send();
-            Assert.True((int)response.StatusCode < 400, $"{call}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            figures.Add((call, ApiClient.RoundTrips(response)));
-            return response;
-        }
+        var trips = new RoundTripRecorder(output);
+        var Measure = trips.Measure;
 
         var habit = await ApiClient.ReadAsync<Habit>(await Measure("POST /api/clients/{id}/habits", () => _api.PostAsync($"/api/clients/{client.Id}/habits", new { title = "Walk" }, pt.Token)), HttpStatusCode.Created);
         await Measure("PUT /api/clients/{id}/habits/{habitId}", () => _api.PutAsync($"/api/clients/{client.Id}/habits/{habit.Id}", new { title = "Walk 8k" }, pt.Token));
@@ -50,12 +43,8 @@ public sealed class EngagementRoundTripTests(HostFixture host, ITestOutputHelper
         await Measure("POST /api/notifications/read-all", () => _api.PostAsync("/api/notifications/read-all", null, client.Token));
         await Measure("DELETE /api/clients/{id}/habits/{habitId}", () => _api.DeleteAsync($"/api/clients/{client.Id}/habits/{habit.Id}", pt.Token));
 
-        var table = new StringBuilder("| call | storage round trips |\n|---|---|\n");
-        foreach (var (call, n) in figures) table.AppendLine($"| {call} | {n} |");
-        output.WriteLine(table.ToString());
-        Directory.CreateDirectory(Path.Combine(TestPaths.Repo, "TestResults"));
-        await File.WriteAllTextAsync(Path.Combine(TestPaths.Repo, "TestResults", "engagement-round-trips.md"), table.ToString());
+        await trips.WriteAsync("engagement-round-trips.md", "Habits, achievements and notifications");
         Assert.Equal(1, ApiClient.RoundTrips(unread));
-        Assert.All(figures.Where(f => f.Call.StartsWith("GET ")), f => Assert.True(f.RoundTrips <= 3, $"{f.Call}: {f.RoundTrips}"));
+        trips.AssertReadsAtMost(3);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using FitPilot.Contracts.Progress;
 using FitPilot.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -8,7 +7,7 @@ namespace FitPilot.Tests.Measurements;
 
 /// <summary>
 /// Storage round trips of every measurements, metrics and export endpoint (the X-Storage-Round-Trips header), for the
-/// client and for their PT; prints the table and writes TestResults/measurement-round-trips.md. Reads stay at 3 or fewer, writes at 7.
+/// client and for their PT; prints the table and writes TestResults/benchmarks/measurement-round-trips.md. Reads stay at 3 or fewer, writes at 7.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class MeasurementRoundTripTests(HostFixture host, ITestOutputHelper output)
@@ -24,14 +23,8 @@ public sealed class MeasurementRoundTripTests(HostFixture host, ITestOutputHelpe
         await _api.GetAsync("/api/me", pt.Token);
         await _api.GetAsync("/api/me", client.Token);
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        var figures = new List<(string Call, int RoundTrips)>();
-        async Task<HttpResponseMessage> Measure(string call, Func<Task<HttpResponseMessage>> send)
-        {
-            var response = await send();
-            Assert.True((int)response.StatusCode < 400, $"{call}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            figures.Add((call, ApiClient.RoundTrips(response)));
-            return response;
-        }
+        var trips = new RoundTripRecorder(output);
+        var Measure = trips.Measure;
         var mine = "/api/progress";
         var theirs = $"/api/clients/{client.Id}/progress";
         object Measurement(string id, double weight) => new { id, measuredOn = day, weightKg = weight, waistCm = 80 };
@@ -60,15 +53,11 @@ public sealed class MeasurementRoundTripTests(HostFixture host, ITestOutputHelpe
         await Measure("DELETE /api/clients/{id}/progress/measurements/{measurementId} (PT, profile falls back)", () => _api.DeleteAsync($"{theirs}/measurements/{ptId}", pt.Token));
         await Measure("DELETE /api/progress/measurements/{measurementId} (last one, profile cleared)", () => _api.DeleteAsync($"{mine}/measurements/{id}", client.Token));
 
-        var table = new StringBuilder("| call | storage round trips |\n|---|---|\n");
-        foreach (var (call, n) in figures) table.AppendLine($"| {call} | {n} |");
-        output.WriteLine(table.ToString());
-        Directory.CreateDirectory(Path.Combine(TestPaths.Repo, "TestResults"));
-        await File.WriteAllTextAsync(Path.Combine(TestPaths.Repo, "TestResults", "measurement-round-trips.md"), table.ToString());
-        Assert.All(figures.Where(f => f.Call.StartsWith("GET ")), f => Assert.True(f.RoundTrips <= 3, $"{f.Call}: {f.RoundTrips}"));
+        await trips.WriteAsync("measurement-round-trips.md", "Measurements, metrics and exports");
+        trips.AssertReadsAtMost(3);
         // Writes: the client's row (the tenant check), one query of the partition, the write, and the profile when the
         // latest weight changed; a PT's write adds the billing gate's read of their row and, for a measurement, their name;
         // a weight publishes MeasurementSaved (one queue message) for the weight milestones.
-        Assert.All(figures, f => Assert.True(f.RoundTrips <= 7, $"{f.Call}: {f.RoundTrips}"));
+        trips.AssertAllAtMost(7);
     }
 }

@@ -28,7 +28,7 @@ public sealed class PhotoTests(HostFixture host, ITestOutputHelper output)
     [Fact]
     public async Task A_photo_uploaded_through_the_SAS_URL_is_processed_once_shown_with_expiring_URLs_replaced_and_deleted()
     {
-        var roundTrips = new List<(string Call, int N)>();
+        var trips = new RoundTripRecorder(output);
         var pt = await _api.RegisterTrainerAsync();
         var client = await _api.OnboardClientAsync(pt, host.Mailbox);
         var start = Yesterday.AddDays(-10);
@@ -37,7 +37,7 @@ public sealed class PhotoTests(HostFixture host, ITestOutputHelper output)
         // A phone's portrait shot: sensor landscape + EXIF orientation 6, with GPS.
         var phonePhoto = TestImages.WithExif(TestImages.Jpeg(3000, 2000, noise: true), orientation: 6, gps: true);
         var (ticket, started) = await StartAsync(client, PhotoPoses.Front, Yesterday);
-        roundTrips.Add(("POST /api/progress/photos/uploads", ApiClient.RoundTrips(started)));
+        trips.Add("POST /api/progress/photos/uploads", started);
         Assert.Equal(PhotoUploadStatuses.Pending, ticket.Upload.Status);
         Assert.Equal(20 * 1024 * 1024, ticket.MaxBytes);
         Assert.InRange(ticket.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
@@ -62,11 +62,11 @@ public sealed class PhotoTests(HostFixture host, ITestOutputHelper output)
         var ready = await SettledAsync(client, ticket.UploadId);
         Assert.Equal(PhotoUploadStatuses.Ready, ready.Status);
         Assert.NotNull(ready.PhotoId);
-        roundTrips.Add(("GET /api/progress/photos/uploads/{id}", ApiClient.RoundTrips(await _api.GetAsync($"/api/progress/photos/uploads/{ticket.UploadId}", client.Token))));
+        trips.Add("GET /api/progress/photos/uploads/{id}", await _api.GetAsync($"/api/progress/photos/uploads/{ticket.UploadId}", client.Token));
         Assert.Empty(await IncomingAsync(pt.Id, client.Id));
 
         var timelineResponse = await _api.GetAsync("/api/progress/photos", client.Token);
-        roundTrips.Add(("GET /api/progress/photos", ApiClient.RoundTrips(timelineResponse)));
+        trips.Add("GET /api/progress/photos", timelineResponse);
         var timeline = await ApiClient.ReadAsync<PhotoTimeline>(timelineResponse);
         var set = Assert.Single(timeline.Sets);
         Assert.Equal(Yesterday, set.CapturedOn);
@@ -94,7 +94,7 @@ public sealed class PhotoTests(HostFixture host, ITestOutputHelper output)
 
         // Their PT sees the same set; another PT's request is a 404.
         var ptView = await _api.GetAsync($"/api/clients/{client.Id}/progress/photos", pt.Token);
-        roundTrips.Add(("GET /api/clients/{id}/progress/photos", ApiClient.RoundTrips(ptView)));
+        trips.Add("GET /api/clients/{id}/progress/photos", ptView);
         Assert.Equal(photo.Id, (await ApiClient.ReadAsync<PhotoTimeline>(ptView)).Sets.Single().Photos.Single().Id);
         var intruder = await _api.RegisterTrainerAsync();
         await ApiClient.ProblemAsync(await _api.GetAsync($"/api/clients/{client.Id}/progress/photos", intruder.Token), HttpStatusCode.NotFound);
@@ -122,16 +122,13 @@ public sealed class PhotoTests(HostFixture host, ITestOutputHelper output)
         // Deleting the set deletes its files.
         var deleted = await _api.DeleteAsync($"/api/progress/photos/{Yesterday:yyyy-MM-dd}", client.Token);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        roundTrips.Add(("DELETE /api/progress/photos/{date}", ApiClient.RoundTrips(deleted)));
+        trips.Add("DELETE /api/progress/photos/{date}", deleted);
         Assert.Empty((await ApiClient.ReadAsync<PhotoTimeline>(await _api.GetAsync("/api/progress/photos", client.Token))).Sets);
         Assert.Empty(await PhotoBlobsAsync(pt.Id, client.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await Browser.GetAsync(replaced.Photos[1].Url)).StatusCode);
         await ApiClient.ProblemAsync(await _api.DeleteAsync($"/api/progress/photos/{Yesterday:yyyy-MM-dd}", client.Token), HttpStatusCode.NotFound);
 
-        var table = new StringBuilder("| call | storage round trips |\n|---|---|\n");
-        foreach (var (call, n) in roundTrips) table.AppendLine($"| {call} | {n} |");
-        output.WriteLine(table.ToString());
-        await File.WriteAllTextAsync(Path.Combine(TestPaths.Results("benchmarks"), "photos-round-trips.md"), "# Progress photo endpoints: storage round trips\n\n" + table);
+        await trips.WriteAsync("photos-round-trips.md", "Progress photo endpoints");
     }
 
     [Fact]
