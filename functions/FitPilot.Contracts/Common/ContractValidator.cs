@@ -34,6 +34,8 @@ public static class ContractValidator
             var results = new List<ValidationResult>();
             if (!Validator.TryValidateProperty(propertyValue, new ValidationContext(value) { MemberName = property.Name }, results))
                 foreach (var r in results) Add(errors, field, r.ErrorMessage);
+            // A date of birth has its own window (BirthDateAttribute), not the one for plans and logs.
+            if (propertyValue is DateOnly && property.IsDefined(typeof(BirthDateAttribute))) continue;
             Check(propertyValue, field, errors, depth, property.IsDefined(typeof(MultiLineAttribute)));
         }
         if (errors.Count != before || value is not IValidatableObject rules) return;
@@ -133,3 +135,18 @@ public static class TextRules
 /// <summary>Free text that may span lines (notes, descriptions, instructions).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MultiLineAttribute : Attribute;
+
+/// <summary>
+/// A date of birth: 1900-01-01 up to today (a person is born before the request), instead of
+/// <see cref="DateWindow"/>, which is for the dates of plans, logs and queries.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class BirthDateAttribute : ValidationAttribute
+{
+    public static readonly DateOnly Earliest = new(1900, 1, 1);
+
+    public BirthDateAttribute() : base($"Use a date of birth from {Earliest:yyyy-MM-dd} to today.") { }
+
+    public override bool IsValid(object? value) =>
+        value is not DateOnly date || (date >= Earliest && date <= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)));
+}

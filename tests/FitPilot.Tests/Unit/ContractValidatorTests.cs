@@ -1,4 +1,5 @@
 using FitPilot.Contracts.Common;
+using FitPilot.Contracts.Nutrition;
 using FitPilot.Contracts.Programs;
 using FitPilot.Contracts.Training;
 
@@ -105,5 +106,21 @@ public sealed class ContractImmutabilityTests
                 Assert.False(propertyType.IsArray || (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() is var g && (g == typeof(List<>) || g == typeof(IList<>) || g == typeof(ICollection<>))),
                     $"{type.Name}.{property.Name} is a mutable list ({propertyType.Name}): use IReadOnlyList");
             }
+    }
+
+    [Theory]
+    [InlineData("1961-05-20", true)]
+    [InlineData("1899-12-31", false)]
+    [InlineData("2090-01-01", false)]
+    public void A_date_of_birth_has_its_own_window_so_people_born_before_2000_are_accepted(string date, bool valid)
+    {
+        var inputs = new TargetInputs
+        {
+            Sex = Sexes.Female, DateOfBirth = DateOnly.Parse(date), HeightCm = 165, WeightKg = 62,
+            ActivityLevel = ActivityLevels.Moderate, Goal = NutritionGoals.Maintain,
+        };
+        var errors = ContractValidator.Validate(inputs);
+        Assert.Equal(valid, !errors.ContainsKey("dateOfBirth"));
+        Assert.Equal(valid, errors.Count == 0);
     }
 }
