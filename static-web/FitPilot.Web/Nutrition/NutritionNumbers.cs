@@ -19,10 +19,10 @@ public static class NutritionNumbers
 
     /// <summary>An amount to buy or weigh: "850 g", or "1.25 kg" from 1,000 g.</summary>
     public static string Amount(double grams) =>
-        grams >= 1000 ? $"{(Math.Round(grams / 10) / 100).ToString("#,0.##", C)} kg" : $"{Short(grams)} g";
+        grams >= 1000 ? $"{(Math.Round(grams / 10, MidpointRounding.AwayFromZero) / 100).ToString("#,0.##", C)} kg" : $"{Short(grams)} g";
 
     /// <summary>One number: whole from 10, one decimal below ("8.5", "12", "1,250").</summary>
-    public static string Short(double value) => Math.Abs(value) < 10 ? Math.Round(value, 1).ToString("0.#", C) : Math.Round(value).ToString("N0", C);
+    public static string Short(double value) => Math.Abs(value) < 10 ? Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.#", C) : Math.Round(value, MidpointRounding.AwayFromZero).ToString("N0", C);
 
     /// <summary>How much of a food an item is: "1.5 × cup (360 g)" by serving, else "150 g".</summary>
     public static string ItemAmount(double grams, string? servingName, double? servingCount) =>
