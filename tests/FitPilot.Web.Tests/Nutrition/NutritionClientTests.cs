@@ -25,7 +25,7 @@ public sealed class NutritionClientTests : WebTest
         ? new("i1", "F2", "Muesli", 70, null, null, N(260, 7, 6, 42), true, "Rolled oats", [new MealAlternative { FoodId = "F2", FoodName = "Muesli" }, new MealAlternative { FoodId = "F3", FoodName = "Weet-Bix" }], null)
         : new("i1", "F1", "Rolled oats", 60, null, null, N(230, 8, 5, 38), false, null, [new MealAlternative { FoodId = "F2", FoodName = "Muesli" }, new MealAlternative { FoodId = "F3", FoodName = "Weet-Bix", Grams = 45 }], "With cinnamon");
 
-    private static NutritionDay Day(DateOnly date, bool breakfastEaten = false, bool swapped = false)
+    internal static NutritionDay Day(DateOnly date, bool breakfastEaten = false, bool swapped = false)
     {
         var milk = new TodayMealItem("i2", "F9", "Milk, reduced fat", 250, "cup", 1, N(120, 9, 3, 13), false, null, [], null);
         var breakfast = new TodayMeal("m1", MealTypes.Breakfast, "Breakfast", [Oats(swapped), milk], NutrientMath.Total([Oats(swapped).Nutrients, milk.Nutrients]), breakfastEaten);
@@ -195,4 +195,17 @@ public sealed class NutritionClientTests : WebTest
     [InlineData(12345, "12.35 kg")]
     [InlineData(8.25, "8.3 g")]
     public void Amounts_switch_to_kg_from_1000_g(double grams, string shown) => Assert.Equal(shown, NutritionNumbers.Amount(grams));
+}
+
+/// <summary>The About page names the food data's source and licence and says the values are estimates.</summary>
+public sealed class NutritionAboutTests : WebTest
+{
+    [Fact]
+    public void About_carries_the_FSANZ_attribution_and_the_disclaimer()
+    {
+        var cut = Render<FitPilot.Web.Pages.Public.About>();
+        Assert.Contains("© Food Standards Australia New Zealand (FSANZ)", cut.Find("[data-testid=fsanz-attribution]").TextContent);
+        Assert.Contains("CC BY-SA 3.0 AU", cut.Markup);
+        Assert.Contains("not dietary or medical advice", cut.Find("[data-testid=nutrition-disclaimer]").TextContent);
+    }
 }
