@@ -19,9 +19,11 @@ public static class ApiServices
         services.TryAddScoped<ClientsApi>();
         services.TryAddScoped<DashboardApi>();
         services.TryAddScoped<ExercisesApi>();
+        services.TryAddScoped<FoodLibraryApi>();
         services.TryAddScoped<HabitsApi>();
         services.TryAddScoped<InvitationsApi>();
         services.TryAddScoped<NotificationsApi>();
+        services.TryAddScoped<NutritionApi>();
         services.TryAddScoped<ProgramsApi>();
         services.TryAddScoped<ProgressApi>();
         services.TryAddScoped<SettingsApi>();
