@@ -29,7 +29,7 @@ public interface ICheckInHabits
 public sealed class CheckInService(
     CheckInStore store, ClientStore clients, SettingsService settings, TrainingService training, MeasurementService measurements,
     ICheckInHabits habits, EmailOutbox outbox, EventBus events, IOptions<AppOptions> app, TimeProvider clock)
-    : IEventHandler<ClientRemoved>
+    : IEventHandler<ClientRemoved>, IEventHandler<TimeZoneChanged>
 {
     /// <summary>A PT keeps at most this many templates (their list is one query).</summary>
     public const int MaxTemplates = 50;
@@ -261,6 +261,34 @@ public sealed class CheckInService(
     }
 
     // ---- Helpers ----
+
+    /// <summary>
+    /// A client who moves zone gets their reminders at their chosen hour in the new zone (before, only opening the
+    /// check-in moved it); a PT who moves gets their digest at 08:00 in theirs. Replays write the same values.
+    /// </summary>
+    public async Task HandleAsync(TimeZoneChanged changed, CancellationToken ct)
+    {
+        if (changed.ClientId is { } clientId)
+        {
+            if (await FindScheduleAsync(changed.TrainerId, clientId, ct) is { } schedule && schedule.TimeZone != changed.TimeZone)
+            {
+                schedule.TimeZone = changed.TimeZone;
+                await store.UpsertAsync(schedule, ct);
+            }
+            return;
+        }
+        foreach (var schedule in (await SchedulesAsync(changed.TrainerId, ct)).Where(s => s.TrainerTimeZone != changed.TimeZone))
+        {
+            schedule.TrainerTimeZone = changed.TimeZone;
+            await store.UpsertAsync(schedule, ct);
+        }
+        await foreach (var pending in store.QueryAsync<PendingCheckInEntity>(CheckInRows.Pending, CheckInRows.Range(changed.TrainerId + "|"), ct))
+        {
+            if (pending.TrainerTimeZone == changed.TimeZone) continue;
+            pending.TrainerTimeZone = changed.TimeZone;
+            await store.UpsertAsync(pending, ct);
+        }
+    }
 
     public Task<CheckInScheduleEntity?> FindScheduleAsync(string trainerId, string clientId, CancellationToken ct) =>
         store.FindAsync<CheckInScheduleEntity>(CheckInRows.Schedules, CheckInRows.ScheduleKey(trainerId, clientId), ct);

@@ -139,6 +139,8 @@ public static class FitPilotServices
         services.AddEvent<CheckInDue>();
         services.AddEvent<CheckInSubmitted>();
         services.AddEvent<CheckInReviewed>();
+        services.AddEvent<TimeZoneChanged>();
+        services.AddEventHandler<TimeZoneChanged, CheckInService>(sp => sp.GetRequiredService<CheckInService>());
         // Engagement: habits, achievements and the notification centre.
         services.AddSingleton<HabitStore>();
         services.AddSingleton<HabitService>();

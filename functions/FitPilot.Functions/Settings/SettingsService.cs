@@ -16,7 +16,7 @@ namespace FitPilot.Functions.Settings;
 /// owned here) and their time zone (kept on their profile, which Trainers and Clients own, and on
 /// their sessions, so every request knows their "today").
 /// </summary>
-public sealed class SettingsService(StorageClients storage, TrainerStore trainers, ClientStore clients, Sessions sessions, TimeProvider clock)
+public sealed class SettingsService(StorageClients storage, TrainerStore trainers, ClientStore clients, Sessions sessions, EventBus events, TimeProvider clock)
     : IEventHandler<ClientRemoved>
 {
     private const string NotificationsRow = "notifications";
@@ -43,7 +43,7 @@ public sealed class SettingsService(StorageClients storage, TrainerStore trainer
         return preferences;
     }
 
-    /// <summary>Moves the user to another time zone: their profile, and every signed-in device of theirs.</summary>
+    /// <summary>Moves the user to another time zone: their profile, every signed-in device of theirs, and (by <see cref="TimeZoneChanged"/>) their reminders.</summary>
     public async Task<TimeZoneSettings> SaveTimeZoneAsync(Caller caller, TimeZoneSettings request, CancellationToken ct)
     {
         var zone = UserTime.Require(request.TimeZone);
@@ -53,6 +53,7 @@ public sealed class SettingsService(StorageClients storage, TrainerStore trainer
         else
             await trainers.ChangeAsync(caller.TrainerId, null, t => { t.TimeZone = zone; t.UpdatedAt = now; }, ct);
         await sessions.SetTimeZoneAsync(caller.UserId, zone, ct);
+        await events.PublishAsync(new TimeZoneChanged(caller.TrainerId, (caller as ClientCaller)?.ClientId, zone), ct);
         return new TimeZoneSettings { TimeZone = zone };
     }
 

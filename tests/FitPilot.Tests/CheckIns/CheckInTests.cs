@@ -120,6 +120,26 @@ public sealed class CheckInTests(HostFixture host, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_client_who_moves_time_zone_gets_reminders_in_the_new_zone_without_opening_the_check_in()
+    {
+        var pt = await _api.RegisterTrainerAsync();
+        var client = await ClientInAsync(pt, "Australia/Sydney");
+        var template = await CreateTemplateAsync(pt);
+        Assert.Equal("Australia/Sydney", (await AssignAsync(pt, client.Id, template.Id, 1)).TimeZone);
+
+        Assert.Equal(HttpStatusCode.OK, (await _api.PutAsync("/api/settings/time-zone", new { timeZone = "America/Los_Angeles" }, client.Token)).StatusCode);
+        await Eventually.HoldsAsync(async () => Assert.Equal("America/Los_Angeles",
+            (await ApiClient.ReadAsync<CheckInSchedule>(await _api.GetAsync($"/api/clients/{client.Id}/check-in-schedule", pt.Token))).TimeZone));
+        var schedule = await host.Services.GetRequiredService<CheckInService>().FindScheduleAsync(pt.Id, client.Id, default);
+        Assert.Equal("America/Los_Angeles", schedule!.TimeZone);
+
+        // The PT's move reaches the digest's zone on their clients' schedules.
+        Assert.Equal(HttpStatusCode.OK, (await _api.PutAsync("/api/settings/time-zone", new { timeZone = "Europe/London" }, pt.Token)).StatusCode);
+        await Eventually.HoldsAsync(async () => Assert.Equal("Europe/London",
+            (await host.Services.GetRequiredService<CheckInService>().FindScheduleAsync(pt.Id, client.Id, default))!.TrainerTimeZone));
+    }
+
+    [Fact]
     public async Task A_client_drafts_submits_once_the_PT_reviews_and_the_client_reads_the_response()
     {
         var pt = await _api.RegisterTrainerAsync();
