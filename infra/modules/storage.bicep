@@ -31,6 +31,8 @@ var tables = [
   'habits'
   'achievements'
   'notifications'
+  'mealplans'
+  'mealdays'
 ]
 var queues = [
   'email-outbox'

@@ -14,6 +14,7 @@ using FitPilot.Functions.Exports;
 using FitPilot.Functions.Habits;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Invitations;
+using FitPilot.Functions.MealPlans;
 using FitPilot.Functions.Measurements;
 using FitPilot.Functions.Notifications;
 using FitPilot.Functions.OpenApi;
@@ -26,6 +27,7 @@ using FitPilot.Functions.Trainers;
 using FitPilot.Functions.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -109,6 +111,13 @@ public static class FitPilotServices
 
         // Nutrition: the AFCD catalogue (in memory, read once per instance).
         services.AddSingleton<FoodCatalog>();
+        // Until the Foods feature's FoodService (the real IFoodLookup) is merged: catalogue foods only. Delete with it.
+        services.TryAddSingleton<IFoodLookup, CatalogOnlyFoodLookup>();
+        // Meal plans: plans and templates (PT partition), each client's eaten days; tells Foods where a food is used.
+        services.AddSingleton<MealPlanStore>();
+        services.AddSingleton<IFoodUsage>(sp => sp.GetRequiredService<MealPlanStore>());
+        services.AddSingleton<MealPlanService>();
+        services.AddSingleton<NutritionDayService>();
 
         // Training: the exercise library, programs and each client's training partition.
         services.AddSingleton<ExerciseStore>();
@@ -161,6 +170,7 @@ public static class FitPilotServices
         services.AddEventHandler<ClientRemoved, HabitService>(sp => sp.GetRequiredService<HabitService>());
         services.AddEventHandler<ClientRemoved, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
         services.AddEventHandler<ClientRemoved, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
+        services.AddEventHandler<ClientRemoved, MealPlanService>(sp => sp.GetRequiredService<MealPlanService>());
         services.AddEventHandler<WorkoutFinished, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         services.AddEventHandler<WorkoutFinished, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
         services.AddEventHandler<HabitTicked, AchievementService>(sp => sp.GetRequiredService<AchievementService>());

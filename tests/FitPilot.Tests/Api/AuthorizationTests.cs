@@ -72,6 +72,11 @@ public sealed partial class AuthorizationTests(HostFixture host)
         await host.Services.GetRequiredService<Functions.Notifications.NotificationService>().HandleAsync(
             new Functions.CheckIns.CheckInSubmitted(owner.Id, ownersClient.Id, "Client", "ci-owner", DateOnly.FromDateTime(DateTime.UtcNow), false), default);
         var notificationId = Functions.Notifications.NotificationService.IdFor("check-in-submitted|ci-owner");
+        var mealPlan = await ApiClient.ReadAsync<Contracts.Nutrition.MealPlanDto>(await _api.PostAsync("/api/meal-plans", new
+        {
+            name = "Owner's meals", clientId = ownersClient.Id, rotation = "single",
+            days = new[] { new { meals = new[] { new { type = "lunch", items = new[] { new { foodId = "F007661", grams = 150.0 } } } } } },
+        }, owner.Token), HttpStatusCode.Created);
         var bodies = new Dictionary<string, object>
         {
             ["UpdateClient"] = new { name = "Hijacked" },
@@ -89,6 +94,9 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["ReviewClientCheckIn"] = new { responseText = "Hijacked" },
             ["CreateClientHabit"] = new { title = "Hijacked" },
             ["UpdateClientHabit"] = new { title = "Hijacked" },
+            ["UpdateMealPlan"] = new { name = "Hijacked", isTemplate = true, rotation = "single" },
+            ["DuplicateMealPlan"] = new { id = Guid.NewGuid().ToString(), name = "Stolen copy", asTemplate = true },
+            ["AssignMealPlan"] = new { clientIds = new[] { ownersClient.Id }, startDate = DateOnly.FromDateTime(DateTime.UtcNow) },
         };
         var ids = new Dictionary<string, string>
         {
@@ -96,7 +104,7 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["measurementId"] = Guid.NewGuid().ToString(), ["metricId"] = Guid.NewGuid().ToString("N"), ["valueId"] = Guid.NewGuid().ToString(),
             ["capturedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
             ["templateId"] = checkInTemplate.Id, ["checkInId"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
-            ["habitId"] = habit.Id, ["notificationId"] = notificationId,
+            ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["mealPlanId"] = mealPlan.Id,
         };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).
@@ -125,6 +133,9 @@ public sealed partial class AuthorizationTests(HostFixture host)
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("/api/me", ownersClient.Token)).StatusCode);
         Assert.Equal("Owner's habit", Assert.Single(await ApiClient.ReadAsync<List<Contracts.Engagement.HabitProgress>>(await _api.GetAsync($"/api/clients/{ownersClient.Id}/habits", owner.Token))).Habit.Title);
         Assert.Equal(1, (await ApiClient.ReadAsync<Contracts.Engagement.UnreadCount>(await _api.GetAsync("/api/notifications/unread-count", owner.Token))).Unread);
+        var mealPlanNow = await ApiClient.ReadAsync<Contracts.Nutrition.MealPlanDto>(await _api.GetAsync($"/api/meal-plans/{mealPlan.Id}", owner.Token));
+        Assert.Equal(("Owner's meals", Contracts.Nutrition.MealPlanStatuses.Active), (mealPlanNow.Name, mealPlanNow.Status));
+        Assert.Single(await ApiClient.ReadAsync<List<Contracts.Nutrition.MealPlanSummary>>(await _api.GetAsync("/api/meal-plans", owner.Token)));
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public sealed partial class BadInputTests(HostFixture host)
             id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = monday.Id, exerciseId = monday.ExerciseId, weightKg = 50, reps = 5,
         }, client.Token), HttpStatusCode.Created);
         var ids = new Dictionary<string, string> { ["clientId"] = client.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = pt.Id, ["programId"] = program.Id, ["logId"] = log.Log.Id,
-            ["metricId"] = Guid.NewGuid().ToString("N"), ["templateId"] = Guid.NewGuid().ToString("N")[..12], ["checkInId"] = "2026-01-02", ["habitId"] = Guid.NewGuid().ToString("N"), ["notificationId"] = Guid.NewGuid().ToString("N") };
+            ["metricId"] = Guid.NewGuid().ToString("N"), ["templateId"] = Guid.NewGuid().ToString("N")[..12], ["checkInId"] = "2026-01-02", ["habitId"] = Guid.NewGuid().ToString("N"), ["notificationId"] = Guid.NewGuid().ToString("N"),
+            ["mealPlanId"] = Guid.NewGuid().ToString("N"), ["date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), ["mealId"] = "meal-1", ["itemId"] = "item-1" };
 
         var routes = FunctionMetadata.Http.Where(e => e.Operation.Request is not null).ToList();
         Assert.True(routes.Count >= 10);

@@ -69,6 +69,22 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["UpdateClientHabit"] = ids => new { title = "Fuzz habit", startsOn = ids.Monday },
         ["TickHabit"] = _ => new { date = DateOnly.FromDateTime(DateTime.UtcNow), done = true },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
+        ["CreateMealPlan"] = ids => MealPlan(ids, Guid.NewGuid().ToString()),
+        ["UpdateMealPlan"] = ids => MealPlan(ids, null),
+        ["DuplicateMealPlan"] = ids => new { id = Guid.NewGuid().ToString(), name = "Fuzz meal copy", asTemplate = true },
+        ["AssignMealPlan"] = ids => new { clientIds = new[] { ids.ClientId }, startDate = ids.Start },
+        ["MarkMealEaten"] = _ => new { eaten = true },
+        ["SwapMealItem"] = _ => new { foodId = "F005634" },
+    };
+
+    private static object MealPlan(Ids ids, string? id) => new
+    {
+        id, name = "Fuzz meals", clientId = ids.ClientId, startDate = ids.Start, endDate = ids.Start.AddDays(60), rotation = "weekly", notes = "n",
+        days = new[]
+        {
+            new { dayOfWeek = 1, meals = new[] { new { id = ids.MealId, type = "breakfast", name = "Brekkie", items = new[] {
+                new { id = ids.MealItemId, foodId = "F003729", grams = 100.5, note = "n", alternatives = new[] { new { foodId = "F005634", grams = (double?)200 } } } } } } },
+        },
     };
 
     private static object CheckInTemplate() => new
@@ -95,11 +111,12 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
     };
 
     /// <summary>Routes that end sessions run last, so they do not sign the fuzzer out of the rest.</summary>
-    private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise", "RemoveClientCheckIn", "DeleteCheckInTemplate"];
+    private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise", "RemoveClientCheckIn", "DeleteCheckInTemplate", "DeleteMealPlan"];
 
     public sealed record Ids(string PtEmail, string PtToken, string ClientToken, string ClientId, string TrainerId, string ProgramId, string TemplateId,
         string EntryId, string ExerciseId, string LogId, DateOnly Monday, DateOnly Start, string MeasurementId = "", string MetricId = "", string ValueId = "",
-        string CheckInTemplateId = "", string CheckInId = "", string HabitId = "", string NotificationId = "")
+        string CheckInTemplateId = "", string CheckInId = "", string HabitId = "", string NotificationId = "",
+        string MealPlanId = "", string MealId = "", string MealItemId = "")
     {
         public string Path(string route) => "/api/" + RouteParameter().Replace(route, m => m.Groups[1].Value switch
         {
@@ -107,6 +124,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
             "measurementId" => MeasurementId, "metricId" => MetricId, "valueId" => ValueId,
             "templateId" => CheckInTemplateId, "checkInId" => CheckInId,
             "habitId" => HabitId, "notificationId" => NotificationId,
+            "mealPlanId" => MealPlanId, "mealId" => MealId, "itemId" => MealItemId, "date" => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
             "programId" => route.Contains("assign") ? TemplateId : ProgramId,
             "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload",
             var other => throw new InvalidOperationException($"No id for {{{other}}}"),
@@ -135,8 +153,15 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         var checkInTemplate = await ApiClient.ReadAsync<Contracts.Engagement.CheckInTemplate>(await _api.PostAsync("/api/check-in-templates", CheckInTemplate(), pt.Token), HttpStatusCode.Created);
         var schedule = await ApiClient.ReadAsync<Contracts.Engagement.CheckInSchedule>(await _api.PutAsync($"/api/clients/{client.Id}/check-in-schedule",
             new { templateId = checkInTemplate.Id, dayOfWeek = 3, localTime = "18:30" }, pt.Token));
+        var mealPlan = await ApiClient.ReadAsync<Contracts.Nutrition.MealPlanDto>(await _api.PostAsync("/api/meal-plans", new
+        {
+            name = "Fuzz meals", clientId = client.Id, startDate = monday.AddDays(-7), rotation = "single",
+            days = new[] { new { meals = new[] { new { type = "breakfast", items = new[] { new { foodId = "F003729", grams = 100.0, alternatives = new[] { new { foodId = "F005634" } } } } } } } },
+        }, pt.Token), HttpStatusCode.Created);
+        var meal = mealPlan.Days[0].Meals[0];
         return new Ids(pt.Email, pt.Token, client.Token, client.Id, pt.Id, program.Id, template.Id, entry.Id!, exercise.Id, log.Log.Id, monday, monday.AddDays(-7),
-            measurement.Id, metric.Id, value.Id, checkInTemplate.Id, schedule.NextDueOn.ToString("yyyy-MM-dd"), habit.Id, Guid.NewGuid().ToString("N"));
+            measurement.Id, metric.Id, value.Id, checkInTemplate.Id, schedule.NextDueOn.ToString("yyyy-MM-dd"), habit.Id, Guid.NewGuid().ToString("N"),
+            mealPlan.Id, meal.Id!, meal.Items[0].Id!);
     }
 
     private static IEnumerable<FunctionMetadata.Entry> Routes() =>

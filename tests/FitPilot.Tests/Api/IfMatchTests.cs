@@ -20,11 +20,14 @@ public sealed class IfMatchTests(HostFixture host)
         var client = await _api.InviteAsync(pt, ApiClient.UniqueEmail("ifmatch"));
         var exercise = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", new { name = "Mine", category = "strength", primaryMuscles = new[] { "chest" } }, pt.Token), HttpStatusCode.Created);
         var program = await TrainingSetup.CreateAsync(_api, pt, null);
+        var mealPlan = await ApiClient.ReadAsync<Contracts.Nutrition.MealPlanDto>(await _api.PostAsync("/api/meal-plans",
+            new { name = "Meals", isTemplate = true, rotation = "single", days = new[] { new { meals = new[] { new { type = "lunch", items = new[] { new { foodId = "F007661", grams = 150.0 } } } } } } }, pt.Token), HttpStatusCode.Created);
         var resources = new (string Path, object Body)[]
         {
             ($"/api/programs/{program.Id}", new { name = "Changed", isTemplate = true, days = Array.Empty<object>() }),
             ($"/api/clients/{client.Id}", new { name = "Changed" }),
             ($"/api/exercises/{exercise.Id}", new { name = "Changed", category = "strength", primaryMuscles = new[] { "chest" } }),
+            ($"/api/meal-plans/{mealPlan.Id}", new { name = "Changed", isTemplate = true, rotation = "single" }),
         };
         foreach (var (path, body) in resources)
         {

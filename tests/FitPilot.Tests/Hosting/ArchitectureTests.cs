@@ -39,6 +39,8 @@ public sealed partial class ArchitectureTests
         [StorageNames.HabitsTable] = "Habits/HabitStore.cs",
         [StorageNames.AchievementsTable] = "Achievements/AchievementStore.cs",
         [StorageNames.NotificationsTable] = "Notifications/NotificationStore.cs",
+        [StorageNames.MealPlansTable] = "MealPlans/MealPlanStore.cs",
+        [StorageNames.MealDaysTable] = "MealPlans/MealPlanStore.cs",
     };
 
     [Fact]
