@@ -31,6 +31,7 @@ var tables = [
   'habits'
   'achievements'
   'notifications'
+  'foods'
 ]
 var queues = [
   'email-outbox'

@@ -107,8 +107,13 @@ public static class FitPilotServices
         services.AddSingleton<SettingsService>();
         services.AddSingleton<ProfilePictureService>();
 
-        // Nutrition: the AFCD catalogue (in memory, read once per instance).
+        // Nutrition: the AFCD catalogue (in memory, read once per instance) and its search index (built once, at start-up),
+        // the PT's own foods and recipes. Meal plans register an IFoodUsage (FoodService resolves them when deleting).
         services.AddSingleton<FoodCatalog>();
+        services.AddSingleton<FoodSearch>();
+        services.AddSingleton<FoodStore>();
+        services.AddSingleton<FoodService>();
+        services.AddSingleton<IFoodLookup>(sp => sp.GetRequiredService<FoodService>());
 
         // Training: the exercise library, programs and each client's training partition.
         services.AddSingleton<ExerciseStore>();
@@ -171,14 +176,15 @@ public static class FitPilotServices
 
     /// <summary>
     /// Before the first request: creates the tables, queues and containers, and loads the exercise
-    /// library into memory (seeding it on a fresh account), so no request pays for either.
+    /// library into memory (seeding it on a fresh account) and indexes the food catalogue, so no request pays for either.
     /// </summary>
-    private sealed class StorageInitializer(StorageClients storage, ExerciseLibrary library) : IHostedService
+    private sealed class StorageInitializer(StorageClients storage, ExerciseLibrary library, FoodSearch foodSearch) : IHostedService
     {
         public async Task StartAsync(CancellationToken ct)
         {
             await storage.EnsureCreatedAsync(ct);
             await library.AllAsync(ct);
+            GC.KeepAlive(foodSearch); // made by now: its constructor indexed the food catalogue, so the first search does not wait
         }
 
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

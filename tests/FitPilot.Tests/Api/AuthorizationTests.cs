@@ -72,6 +72,8 @@ public sealed partial class AuthorizationTests(HostFixture host)
         await host.Services.GetRequiredService<Functions.Notifications.NotificationService>().HandleAsync(
             new Functions.CheckIns.CheckInSubmitted(owner.Id, ownersClient.Id, "Client", "ci-owner", DateOnly.FromDateTime(DateTime.UtcNow), false), default);
         var notificationId = Functions.Notifications.NotificationService.IdFor("check-in-submitted|ci-owner");
+        var food = await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.PostAsync("/api/foods/custom", Foods.FoodTests.ProteinBar(), owner.Token), HttpStatusCode.Created);
+        var recipe = await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.PostAsync("/api/recipes", Foods.FoodTests.Porridge(food.Id), owner.Token), HttpStatusCode.Created);
         var bodies = new Dictionary<string, object>
         {
             ["UpdateClient"] = new { name = "Hijacked" },
@@ -89,6 +91,9 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["ReviewClientCheckIn"] = new { responseText = "Hijacked" },
             ["CreateClientHabit"] = new { title = "Hijacked" },
             ["UpdateClientHabit"] = new { title = "Hijacked" },
+            ["SaveFoodServings"] = new { servings = new[] { new { name = "Hijacked", grams = 10 } } },
+            ["UpdateCustomFood"] = new { name = "Hijacked", basis = "per100g", nutrients = new { energyKj = 100 } },
+            ["UpdateRecipe"] = new { name = "Hijacked", ingredients = new[] { new { foodId = "F003729", grams = 50 } } },
         };
         var ids = new Dictionary<string, string>
         {
@@ -96,7 +101,7 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["measurementId"] = Guid.NewGuid().ToString(), ["metricId"] = Guid.NewGuid().ToString("N"), ["valueId"] = Guid.NewGuid().ToString(),
             ["capturedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
             ["templateId"] = checkInTemplate.Id, ["checkInId"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
-            ["habitId"] = habit.Id, ["notificationId"] = notificationId,
+            ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["foodId"] = food.Id, ["recipeId"] = recipe.Id,
         };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).
@@ -125,6 +130,9 @@ public sealed partial class AuthorizationTests(HostFixture host)
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("/api/me", ownersClient.Token)).StatusCode);
         Assert.Equal("Owner's habit", Assert.Single(await ApiClient.ReadAsync<List<Contracts.Engagement.HabitProgress>>(await _api.GetAsync($"/api/clients/{ownersClient.Id}/habits", owner.Token))).Habit.Title);
         Assert.Equal(1, (await ApiClient.ReadAsync<Contracts.Engagement.UnreadCount>(await _api.GetAsync("/api/notifications/unread-count", owner.Token))).Unread);
+        Assert.Equal(food.Name, (await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.GetAsync($"/api/foods/{food.Id}", owner.Token))).Name);
+        Assert.Equal(recipe.Name, (await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.GetAsync($"/api/recipes/{recipe.Id}", owner.Token))).Name);
+        Assert.Single((await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.GetAsync("/api/foods/F003729", owner.Token))).Servings);
     }
 
     [Fact]

@@ -20,11 +20,14 @@ public sealed class IfMatchTests(HostFixture host)
         var client = await _api.InviteAsync(pt, ApiClient.UniqueEmail("ifmatch"));
         var exercise = await ApiClient.ReadAsync<ExerciseDto>(await _api.PostAsync("/api/exercises", new { name = "Mine", category = "strength", primaryMuscles = new[] { "chest" } }, pt.Token), HttpStatusCode.Created);
         var program = await TrainingSetup.CreateAsync(_api, pt, null);
+        var food = await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.PostAsync("/api/foods/custom", Foods.FoodTests.ProteinBar(), pt.Token), HttpStatusCode.Created);
+        var recipe = await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.PostAsync("/api/recipes", Foods.FoodTests.Porridge(food.Id), pt.Token), HttpStatusCode.Created);
         var resources = new (string Path, object Body)[]
         {
             ($"/api/programs/{program.Id}", new { name = "Changed", isTemplate = true, days = Array.Empty<object>() }),
             ($"/api/clients/{client.Id}", new { name = "Changed" }),
             ($"/api/exercises/{exercise.Id}", new { name = "Changed", category = "strength", primaryMuscles = new[] { "chest" } }),
+            ($"/api/recipes/{recipe.Id}", new { name = "Changed", ingredients = new[] { new { foodId = "F003729", grams = 50 } } }),
         };
         foreach (var (path, body) in resources)
         {
