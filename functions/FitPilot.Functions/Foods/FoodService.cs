@@ -53,7 +53,7 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
             return new Versioned<Food>(WithServings(known, measures), default);
         }
         var partition = await ReadAsync(trainerId, ct);
-        return partition.Rows.TryGetValue(foodId, out var row) && row.Kind is FoodEntity.CustomKind or FoodEntity.RecipeKind
+        return partition.ByKey.TryGetValue(foodId, out var row) && row.Kind is FoodEntity.CustomKind or FoodEntity.RecipeKind
             ? new Versioned<Food>(partition.AsFood(row), row.ETag)
             : throw DomainException.NotFound("No such food.");
     }
@@ -86,13 +86,13 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
     public async Task<(Versioned<Food> Food, bool Created)> CreateCustomAsync(string trainerId, SaveCustomFoodRequest request, CancellationToken ct)
     {
         if (request.Id is { } id && await store.FindAsync(trainerId, id, ct) is { } earlier)
-            return (ExistingOwn(earlier, FoodEntity.CustomKind, Partition.CustomFood), false);
+            return (ExistingOwn(earlier, FoodEntity.CustomKind, FoodPartition.CustomFood), false);
         var now = clock.GetUtcNow();
         var row = new FoodEntity { PartitionKey = trainerId, RowKey = request.Id ?? Ids.New(), Kind = FoodEntity.CustomKind, CreatedAt = now };
         ApplyCustom(row, request, now);
         if (!await store.TryAddAsync(row, ct))
-            return (ExistingOwn(await store.FindAsync(trainerId, row.RowKey, ct) ?? throw DomainException.Stale(), FoodEntity.CustomKind, Partition.CustomFood), false);
-        return (new Versioned<Food>(Partition.CustomFood(row), row.ETag), true);
+            return (ExistingOwn(await store.FindAsync(trainerId, row.RowKey, ct) ?? throw DomainException.Stale(), FoodEntity.CustomKind, FoodPartition.CustomFood), false);
+        return (new Versioned<Food>(FoodPartition.CustomFood(row), row.ETag), true);
     }
 
     public async Task<Versioned<Food>> UpdateCustomAsync(string trainerId, string foodId, SaveCustomFoodRequest request, ETag? ifMatch, CancellationToken ct)
@@ -102,14 +102,14 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
         TenantTable.RequireVersion(ifMatch, row.ETag);
         ApplyCustom(row, request, clock.GetUtcNow());
         await store.UpdateAsync(row, ct);
-        return new Versioned<Food>(Partition.CustomFood(row), row.ETag);
+        return new Versioned<Food>(FoodPartition.CustomFood(row), row.ETag);
     }
 
     /// <summary>Deletes an own food no recipe and no plan uses (409 naming where it is used).</summary>
     public async Task DeleteCustomAsync(string trainerId, string foodId, ETag? ifMatch, CancellationToken ct)
     {
         var partition = await ReadAsync(trainerId, ct);
-        var row = partition.Rows.TryGetValue(foodId, out var found) && found.Kind == FoodEntity.CustomKind ? found : throw DomainException.NotFound("No such food of yours.");
+        var row = partition.ByKey.TryGetValue(foodId, out var found) && found.Kind == FoodEntity.CustomKind ? found : throw DomainException.NotFound("No such food of yours.");
         TenantTable.RequireVersion(ifMatch, row.ETag);
         var recipes = partition.Of(FoodEntity.RecipeKind).Where(r => r.IngredientList().Any(i => i.FoodId == foodId)).Select(r => r.Name).ToList();
         if (recipes.Count > 0)
@@ -121,7 +121,7 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
     public async Task<Versioned<Recipe>> GetRecipeAsync(string trainerId, string recipeId, CancellationToken ct)
     {
         var partition = await ReadAsync(trainerId, ct);
-        return partition.Rows.TryGetValue(recipeId, out var row) && row.Kind == FoodEntity.RecipeKind
+        return partition.ByKey.TryGetValue(recipeId, out var row) && row.Kind == FoodEntity.RecipeKind
             ? new Versioned<Recipe>(partition.RecipeOf(row), row.ETag)
             : throw DomainException.NotFound("No such recipe.");
     }
@@ -130,7 +130,7 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
     public async Task<(Versioned<Recipe> Recipe, bool Created)> CreateRecipeAsync(string trainerId, SaveRecipeRequest request, CancellationToken ct)
     {
         var partition = await ReadAsync(trainerId, ct);
-        if (request.Id is { } id && partition.Rows.TryGetValue(id, out var earlier))
+        if (request.Id is { } id && partition.ByKey.TryGetValue(id, out var earlier))
             return (ExistingOwn(earlier, FoodEntity.RecipeKind, partition.RecipeOf), false);
         partition.RequireIngredients(request.Ingredients);
         var now = clock.GetUtcNow();
@@ -144,7 +144,7 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
     public async Task<Versioned<Recipe>> UpdateRecipeAsync(string trainerId, string recipeId, SaveRecipeRequest request, ETag? ifMatch, CancellationToken ct)
     {
         var partition = await ReadAsync(trainerId, ct);
-        var row = partition.Rows.TryGetValue(recipeId, out var found) && found.Kind == FoodEntity.RecipeKind ? found : throw DomainException.NotFound("No such recipe.");
+        var row = partition.ByKey.TryGetValue(recipeId, out var found) && found.Kind == FoodEntity.RecipeKind ? found : throw DomainException.NotFound("No such recipe.");
         if (request.Id is not null && request.Id != recipeId) throw DomainException.Invalid("id", "The id of a saved recipe cannot change.");
         TenantTable.RequireVersion(ifMatch, row.ETag);
         partition.RequireIngredients(request.Ingredients);
@@ -177,7 +177,7 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
         if (recipeIds.Count == 0) return found;
         var partition = await ReadAsync(trainerId, ct);
         foreach (var id in recipeIds.Distinct(StringComparer.Ordinal))
-            if (partition.Rows.TryGetValue(id, out var row) && row.Kind == FoodEntity.RecipeKind) found[id] = partition.RecipeOf(row).Ingredients;
+            if (partition.ByKey.TryGetValue(id, out var row) && row.Kind == FoodEntity.RecipeKind) found[id] = partition.RecipeOf(row).Ingredients;
         return found;
     }
 
@@ -246,12 +246,12 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
         return food with { Servings = own.Concat(defaults.Where(d => !names.Contains(d.Name))).ToList() };
     }
 
-    private async Task<Partition> ReadAsync(string trainerId, CancellationToken ct) => new(catalog, await store.AllAsync(trainerId, ct));
+    private async Task<FoodPartition> ReadAsync(string trainerId, CancellationToken ct) => new(catalog, await store.AllAsync(trainerId, ct));
 
     /// <summary>One PT's rows, read once for the request, and how they become foods and recipes.</summary>
-    private sealed class Partition(FoodCatalog catalog, List<FoodEntity> rows)
+    private sealed class FoodPartition(FoodCatalog catalog, List<FoodEntity> rows)
     {
-        public Dictionary<string, FoodEntity> Rows { get; } = rows.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
+        public Dictionary<string, FoodEntity> ByKey { get; } = rows.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
 
         public IEnumerable<FoodEntity> Of(string kind) => rows.Where(r => r.Kind == kind);
 
@@ -259,12 +259,12 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
         public List<Food> OwnFoods() => rows.Where(r => r.Kind is FoodEntity.CustomKind or FoodEntity.RecipeKind).Select(AsFood).ToList();
 
         public Food WithServings(Food food) =>
-            food.Source == FoodSources.Afcd ? FoodService.WithServings(food, Rows.GetValueOrDefault(FoodEntity.ServingsKey(food.Id))) : food;
+            food.Source == FoodSources.Afcd ? FoodService.WithServings(food, ByKey.GetValueOrDefault(FoodEntity.ServingsKey(food.Id))) : food;
 
         /// <summary>Any food this PT may use, by id: catalogue (with measures), own, or recipe; else null.</summary>
         public Food? Find(string id) =>
             catalog.Find(id) is { } known ? WithServings(known)
-            : Rows.TryGetValue(id, out var row) && row.Kind is FoodEntity.CustomKind or FoodEntity.RecipeKind ? AsFood(row)
+            : ByKey.TryGetValue(id, out var row) && row.Kind is FoodEntity.CustomKind or FoodEntity.RecipeKind ? AsFood(row)
             : null;
 
         public Food AsFood(FoodEntity row) => row.Kind == FoodEntity.RecipeKind ? RecipeAsFood(row) : CustomFood(row);
@@ -294,7 +294,7 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
 
         /// <summary>What a recipe may hold: a catalogue food or an own food (not a recipe).</summary>
         private Food? Ingredient(string id) =>
-            catalog.Find(id) ?? (Rows.TryGetValue(id, out var row) && row.Kind == FoodEntity.CustomKind ? CustomFood(row) : null);
+            catalog.Find(id) ?? (ByKey.TryGetValue(id, out var row) && row.Kind == FoodEntity.CustomKind ? CustomFood(row) : null);
 
         /// <summary>Every ingredient is a food this PT may put in a recipe, else field errors (nothing is written).</summary>
         public void RequireIngredients(IReadOnlyList<RecipeIngredient> ingredients)
@@ -304,7 +304,7 @@ public sealed class FoodService(FoodStore store, FoodCatalog catalog, FoodSearch
             {
                 var id = ingredients[i].FoodId;
                 if (Ingredient(id) is not null) continue;
-                errors[$"ingredients[{i}].foodId"] = [Rows.TryGetValue(id, out var row) && row.Kind == FoodEntity.RecipeKind
+                errors[$"ingredients[{i}].foodId"] = [ByKey.TryGetValue(id, out var row) && row.Kind == FoodEntity.RecipeKind
                     ? "A recipe cannot hold another recipe: add its ingredients instead."
                     : "No such food: choose a catalogue food or one of your own."];
             }
