@@ -33,6 +33,7 @@ var tables = [
   'notifications'
   'mealplans'
   'mealdays'
+  'foods'
 ]
 var queues = [
   'email-outbox'

@@ -109,10 +109,13 @@ public static class FitPilotServices
         services.AddSingleton<SettingsService>();
         services.AddSingleton<ProfilePictureService>();
 
-        // Nutrition: the AFCD catalogue (in memory, read once per instance).
+        // Nutrition: the AFCD catalogue (in memory, read once per instance) and its search index (built once, at start-up),
+        // the PT's own foods and recipes. Meal plans register an IFoodUsage (FoodService resolves them when deleting).
         services.AddSingleton<FoodCatalog>();
-        // Until the Foods feature's FoodService (the real IFoodLookup) is merged: catalogue foods only. Delete with it.
-        services.TryAddSingleton<IFoodLookup, CatalogOnlyFoodLookup>();
+        services.AddSingleton<FoodSearch>();
+        services.AddSingleton<FoodStore>();
+        services.AddSingleton<FoodService>();
+        services.AddSingleton<IFoodLookup>(sp => sp.GetRequiredService<FoodService>());
         // Meal plans: plans and templates (PT partition), each client's eaten days; tells Foods where a food is used.
         services.AddSingleton<MealPlanStore>();
         services.AddSingleton<IFoodUsage>(sp => sp.GetRequiredService<MealPlanStore>());
@@ -184,14 +187,15 @@ public static class FitPilotServices
 
     /// <summary>
     /// Before the first request: creates the tables, queues and containers, and loads the exercise
-    /// library into memory (seeding it on a fresh account), so no request pays for either.
+    /// library into memory (seeding it on a fresh account) and indexes the food catalogue, so no request pays for either.
     /// </summary>
-    private sealed class StorageInitializer(StorageClients storage, ExerciseLibrary library) : IHostedService
+    private sealed class StorageInitializer(StorageClients storage, ExerciseLibrary library, FoodSearch foodSearch) : IHostedService
     {
         public async Task StartAsync(CancellationToken ct)
         {
             await storage.EnsureCreatedAsync(ct);
             await library.AllAsync(ct);
+            GC.KeepAlive(foodSearch); // made by now: its constructor indexed the food catalogue, so the first search does not wait
         }
 
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

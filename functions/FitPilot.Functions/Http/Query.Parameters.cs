@@ -40,5 +40,7 @@ public static partial class Query
         ["category"] = new("string", Values: ExerciseVocabulary.Categories),
         ["level"] = new("string", Values: ExerciseVocabulary.Levels),
         ["source"] = new("string", Values: [ExerciseSources.Library, ExerciseSources.Own]),
+        // An AFCD major group code (Foods' FoodCatalog.GroupNames; GET /api/foods/groups lists them)
+        ["group"] = new("string", MaxLength: 2),
     };
 }

@@ -77,6 +77,8 @@ public sealed partial class AuthorizationTests(HostFixture host)
             name = "Owner's meals", clientId = ownersClient.Id, rotation = "single",
             days = new[] { new { meals = new[] { new { type = "lunch", items = new[] { new { foodId = "F007661", grams = 150.0 } } } } } },
         }, owner.Token), HttpStatusCode.Created);
+        var food = await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.PostAsync("/api/foods/custom", Foods.FoodTests.ProteinBar(), owner.Token), HttpStatusCode.Created);
+        var recipe = await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.PostAsync("/api/recipes", Foods.FoodTests.Porridge(food.Id), owner.Token), HttpStatusCode.Created);
         var bodies = new Dictionary<string, object>
         {
             ["UpdateClient"] = new { name = "Hijacked" },
@@ -97,6 +99,9 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["UpdateMealPlan"] = new { name = "Hijacked", isTemplate = true, rotation = "single" },
             ["DuplicateMealPlan"] = new { id = Guid.NewGuid().ToString(), name = "Stolen copy", asTemplate = true },
             ["AssignMealPlan"] = new { clientIds = new[] { ownersClient.Id }, startDate = DateOnly.FromDateTime(DateTime.UtcNow) },
+            ["SaveFoodServings"] = new { servings = new[] { new { name = "Hijacked", grams = 10 } } },
+            ["UpdateCustomFood"] = new { name = "Hijacked", basis = "per100g", nutrients = new { energyKj = 100 } },
+            ["UpdateRecipe"] = new { name = "Hijacked", ingredients = new[] { new { foodId = "F003729", grams = 50 } } },
         };
         var ids = new Dictionary<string, string>
         {
@@ -105,6 +110,7 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["capturedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
             ["templateId"] = checkInTemplate.Id, ["checkInId"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
             ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["mealPlanId"] = mealPlan.Id,
+            ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["foodId"] = food.Id, ["recipeId"] = recipe.Id,
         };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).
@@ -136,6 +142,9 @@ public sealed partial class AuthorizationTests(HostFixture host)
         var mealPlanNow = await ApiClient.ReadAsync<Contracts.Nutrition.MealPlanDto>(await _api.GetAsync($"/api/meal-plans/{mealPlan.Id}", owner.Token));
         Assert.Equal(("Owner's meals", Contracts.Nutrition.MealPlanStatuses.Active), (mealPlanNow.Name, mealPlanNow.Status));
         Assert.Single(await ApiClient.ReadAsync<List<Contracts.Nutrition.MealPlanSummary>>(await _api.GetAsync("/api/meal-plans", owner.Token)));
+        Assert.Equal(food.Name, (await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.GetAsync($"/api/foods/{food.Id}", owner.Token))).Name);
+        Assert.Equal(recipe.Name, (await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.GetAsync($"/api/recipes/{recipe.Id}", owner.Token))).Name);
+        Assert.Single((await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.GetAsync("/api/foods/F003729", owner.Token))).Servings);
     }
 
     [Fact]

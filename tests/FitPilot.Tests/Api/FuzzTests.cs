@@ -68,6 +68,11 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["CreateClientHabit"] = ids => new { title = "Fuzz habit", timesPerWeek = 3, startsOn = ids.Monday, endsOn = ids.Monday.AddDays(60) },
         ["UpdateClientHabit"] = ids => new { title = "Fuzz habit", startsOn = ids.Monday },
         ["TickHabit"] = _ => new { date = DateOnly.FromDateTime(DateTime.UtcNow), done = true },
+        ["SaveFoodServings"] = _ => new { servings = new[] { new { name = "1 egg (large)", grams = 58.5 }, new { name = "2 eggs", grams = 117.0 } } },
+        ["CreateCustomFood"] = _ => CustomFood(Guid.NewGuid().ToString()),
+        ["UpdateCustomFood"] = _ => CustomFood(null),
+        ["CreateRecipe"] = ids => Recipe(ids, Guid.NewGuid().ToString()),
+        ["UpdateRecipe"] = ids => Recipe(ids, null),
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
         ["CreateMealPlan"] = ids => MealPlan(ids, Guid.NewGuid().ToString()),
         ["UpdateMealPlan"] = ids => MealPlan(ids, null),
@@ -85,6 +90,19 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
             new { dayOfWeek = 1, meals = new[] { new { id = ids.MealId, type = "breakfast", name = "Brekkie", items = new[] {
                 new { id = ids.MealItemId, foodId = "F003729", grams = 100.5, note = "n", alternatives = new[] { new { foodId = "F005634", grams = (double?)200 } } } } } } },
         },
+    };
+
+    private static object CustomFood(string? id) => new
+    {
+        id, name = "Fuzz bar", groupCode = "28", basis = "perServing", servingGrams = 60,
+        nutrients = new { energyKj = 840, proteinG = 20, fatG = 6, carbsG = 24, fibreG = 3, sugarsG = 5, sodiumMg = 120, potassiumMg = 100, calciumMg = 50, ironMg = 1.5, vitaminCMg = 0, thiaminMg = 0.1, riboflavinMg = 0.1, niacinMg = 1 },
+        servings = new[] { new { name = "half bar", grams = 30 } },
+    };
+
+    private static object Recipe(Ids ids, string? id) => new
+    {
+        id, name = "Fuzz porridge", servings = 2, method = "Cook.",
+        ingredients = new object[] { new { foodId = "F006143", grams = 80.5 }, new { foodId = ids.FoodId, grams = 60 } },
     };
 
     private static object CheckInTemplate() => new
@@ -111,12 +129,12 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
     };
 
     /// <summary>Routes that end sessions run last, so they do not sign the fuzzer out of the rest.</summary>
-    private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise", "RemoveClientCheckIn", "DeleteCheckInTemplate", "DeleteMealPlan"];
+    private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise", "RemoveClientCheckIn", "DeleteCheckInTemplate", "DeleteMealPlan", "DeleteRecipe", "DeleteCustomFood"];
 
     public sealed record Ids(string PtEmail, string PtToken, string ClientToken, string ClientId, string TrainerId, string ProgramId, string TemplateId,
         string EntryId, string ExerciseId, string LogId, DateOnly Monday, DateOnly Start, string MeasurementId = "", string MetricId = "", string ValueId = "",
         string CheckInTemplateId = "", string CheckInId = "", string HabitId = "", string NotificationId = "",
-        string MealPlanId = "", string MealId = "", string MealItemId = "")
+        string MealPlanId = "", string MealId = "", string MealItemId = "", string FoodId = "", string RecipeId = "")
     {
         public string Path(string route) => "/api/" + RouteParameter().Replace(route, m => m.Groups[1].Value switch
         {
@@ -125,6 +143,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
             "templateId" => CheckInTemplateId, "checkInId" => CheckInId,
             "habitId" => HabitId, "notificationId" => NotificationId,
             "mealPlanId" => MealPlanId, "mealId" => MealId, "itemId" => MealItemId, "date" => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            "foodId" => route.Contains("servings") ? "F003729" : FoodId, "recipeId" => RecipeId,
             "programId" => route.Contains("assign") ? TemplateId : ProgramId,
             "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload",
             var other => throw new InvalidOperationException($"No id for {{{other}}}"),
@@ -153,6 +172,8 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         var checkInTemplate = await ApiClient.ReadAsync<Contracts.Engagement.CheckInTemplate>(await _api.PostAsync("/api/check-in-templates", CheckInTemplate(), pt.Token), HttpStatusCode.Created);
         var schedule = await ApiClient.ReadAsync<Contracts.Engagement.CheckInSchedule>(await _api.PutAsync($"/api/clients/{client.Id}/check-in-schedule",
             new { templateId = checkInTemplate.Id, dayOfWeek = 3, localTime = "18:30" }, pt.Token));
+        var food = await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.PostAsync("/api/foods/custom", CustomFood(null), pt.Token), HttpStatusCode.Created);
+        var recipe = await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.PostAsync("/api/recipes", new { name = "Fuzz recipe", ingredients = new[] { new { foodId = food.Id, grams = 100 } } }, pt.Token), HttpStatusCode.Created);
         var mealPlan = await ApiClient.ReadAsync<Contracts.Nutrition.MealPlanDto>(await _api.PostAsync("/api/meal-plans", new
         {
             name = "Fuzz meals", clientId = client.Id, startDate = monday.AddDays(-7), rotation = "single",
@@ -161,7 +182,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         var meal = mealPlan.Days[0].Meals[0];
         return new Ids(pt.Email, pt.Token, client.Token, client.Id, pt.Id, program.Id, template.Id, entry.Id!, exercise.Id, log.Log.Id, monday, monday.AddDays(-7),
             measurement.Id, metric.Id, value.Id, checkInTemplate.Id, schedule.NextDueOn.ToString("yyyy-MM-dd"), habit.Id, Guid.NewGuid().ToString("N"),
-            mealPlan.Id, meal.Id!, meal.Items[0].Id!);
+            mealPlan.Id, meal.Id!, meal.Items[0].Id!, food.Id, recipe.Id);
     }
 
     private static IEnumerable<FunctionMetadata.Entry> Routes() =>

@@ -22,12 +22,15 @@ public sealed class IfMatchTests(HostFixture host)
         var program = await TrainingSetup.CreateAsync(_api, pt, null);
         var mealPlan = await ApiClient.ReadAsync<Contracts.Nutrition.MealPlanDto>(await _api.PostAsync("/api/meal-plans",
             new { name = "Meals", isTemplate = true, rotation = "single", days = new[] { new { meals = new[] { new { type = "lunch", items = new[] { new { foodId = "F007661", grams = 150.0 } } } } } } }, pt.Token), HttpStatusCode.Created);
+        var food = await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.PostAsync("/api/foods/custom", Foods.FoodTests.ProteinBar(), pt.Token), HttpStatusCode.Created);
+        var recipe = await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.PostAsync("/api/recipes", Foods.FoodTests.Porridge(food.Id), pt.Token), HttpStatusCode.Created);
         var resources = new (string Path, object Body)[]
         {
             ($"/api/programs/{program.Id}", new { name = "Changed", isTemplate = true, days = Array.Empty<object>() }),
             ($"/api/clients/{client.Id}", new { name = "Changed" }),
             ($"/api/exercises/{exercise.Id}", new { name = "Changed", category = "strength", primaryMuscles = new[] { "chest" } }),
             ($"/api/meal-plans/{mealPlan.Id}", new { name = "Changed", isTemplate = true, rotation = "single" }),
+            ($"/api/recipes/{recipe.Id}", new { name = "Changed", ingredients = new[] { new { foodId = "F003729", grams = 50 } } }),
         };
         foreach (var (path, body) in resources)
         {

@@ -36,6 +36,19 @@ public sealed class StorageRoundTripTests(HostFixture host, ITestOutputHelper ou
         await Measure("GET /api/exercises/{own id}", () => _api.GetAsync($"/api/exercises/{created.Id}", token));
         await Measure("PUT /api/exercises/{own id}", () => _api.PutAsync($"/api/exercises/{created.Id}", new { name = "RT Press 2", category = "strength", primaryMuscles = new[] { "chest" } }, token));
         await Measure("DELETE /api/exercises/{own id}", () => _api.DeleteAsync($"/api/exercises/{created.Id}", token));
+        var foodSearch = await Measure("GET /api/foods?q=chicken breast", () => _api.GetAsync("/api/foods?q=chicken%20breast", token));
+        await Measure("GET /api/foods/groups", () => _api.GetAsync("/api/foods/groups", token));
+        await Measure("GET /api/foods/{catalogue id}", () => _api.GetAsync("/api/foods/F003729", token));
+        await Measure("PUT /api/foods/{catalogue id}/servings", () => _api.PutAsync("/api/foods/F003729/servings", new { servings = new[] { new { name = "2 eggs", grams = 100 } } }, token));
+        var food = await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await Measure("POST /api/foods/custom", () => _api.PostAsync("/api/foods/custom", Foods.FoodTests.ProteinBar(), token)), HttpStatusCode.Created);
+        await Measure("GET /api/foods/{own id}", () => _api.GetAsync($"/api/foods/{food.Id}", token));
+        await Measure("PUT /api/foods/custom/{id}", () => _api.PutAsync($"/api/foods/custom/{food.Id}", Foods.FoodTests.ProteinBar(), token));
+        var recipe = await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await Measure("POST /api/recipes", () => _api.PostAsync("/api/recipes", Foods.FoodTests.Porridge(food.Id), token)), HttpStatusCode.Created);
+        await Measure("GET /api/recipes/{id}", () => _api.GetAsync($"/api/recipes/{recipe.Id}", token));
+        await Measure("PUT /api/recipes/{id}", () => _api.PutAsync($"/api/recipes/{recipe.Id}", Foods.FoodTests.Porridge(food.Id), token));
+        var mine = await Measure("GET /api/foods/mine", () => _api.GetAsync("/api/foods/mine", token));
+        await Measure("DELETE /api/recipes/{id}", () => _api.DeleteAsync($"/api/recipes/{recipe.Id}", token));
+        await Measure("DELETE /api/foods/custom/{id}", () => _api.DeleteAsync($"/api/foods/custom/{food.Id}", token));
         var clientEmail = ApiClient.UniqueEmail("rtc");
         var invited = await ApiClient.ReadAsync<Contracts.Clients.ClientProfile>(await Measure("POST /api/clients (invite)", () => _api.PostAsync("/api/clients", new { name = "RT Client", email = clientEmail }, token)), HttpStatusCode.Created);
         await Measure("GET /api/clients", () => _api.GetAsync("/api/clients", token));
@@ -57,5 +70,7 @@ public sealed class StorageRoundTripTests(HostFixture host, ITestOutputHelper ou
         Assert.True(ApiClient.RoundTrips(me) <= 2, "GET /api/me");
         Assert.True(ApiClient.RoundTrips(list) <= 2, "GET /api/exercises");
         trips.AssertReadsAtMost(3);
+        Assert.True(ApiClient.RoundTrips(foodSearch) <= 1, "GET /api/foods?q=: one read of the PT's partition; the catalogue is in memory");
+        Assert.True(ApiClient.RoundTrips(mine) <= 1, "GET /api/foods/mine");
     }
 }

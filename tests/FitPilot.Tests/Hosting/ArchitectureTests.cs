@@ -41,6 +41,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.NotificationsTable] = "Notifications/NotificationStore.cs",
         [StorageNames.MealPlansTable] = "MealPlans/MealPlanStore.cs",
         [StorageNames.MealDaysTable] = "MealPlans/MealPlanStore.cs",
+        [StorageNames.FoodsTable] = "Foods/FoodStore.cs",
     };
 
     [Fact]
