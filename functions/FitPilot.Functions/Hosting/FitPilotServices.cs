@@ -14,8 +14,10 @@ using FitPilot.Functions.Exports;
 using FitPilot.Functions.Habits;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Invitations;
+using FitPilot.Functions.MealGenerator;
 using FitPilot.Functions.Measurements;
 using FitPilot.Functions.Notifications;
+using FitPilot.Functions.NutritionTargets;
 using FitPilot.Functions.OpenApi;
 using FitPilot.Functions.Photos;
 using FitPilot.Functions.ProfilePictures;
@@ -109,6 +111,11 @@ public static class FitPilotServices
 
         // Nutrition: the AFCD catalogue (in memory, read once per instance).
         services.AddSingleton<FoodCatalog>();
+        // Targets (BMR/TDEE, the PT's overrides, suggestions after a weigh-in) and the day-plan generator (OR-Tools, no table;
+        // it takes Foods' IFoodLookup when registered, else resolves allowed foods from the catalogue alone).
+        services.AddSingleton<NutritionTargetStore>();
+        services.AddSingleton<NutritionTargetService>();
+        services.AddSingleton<MealPlanGenerator>();
 
         // Training: the exercise library, programs and each client's training partition.
         services.AddSingleton<ExerciseStore>();
@@ -158,10 +165,12 @@ public static class FitPilotServices
         services.AddEventHandler<ClientRemoved, HabitService>(sp => sp.GetRequiredService<HabitService>());
         services.AddEventHandler<ClientRemoved, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
         services.AddEventHandler<ClientRemoved, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
+        services.AddEventHandler<ClientRemoved, NutritionTargetService>(sp => sp.GetRequiredService<NutritionTargetService>());
         services.AddEventHandler<WorkoutFinished, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         services.AddEventHandler<WorkoutFinished, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
         services.AddEventHandler<HabitTicked, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
         services.AddEventHandler<MeasurementSaved, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
+        services.AddEventHandler<MeasurementSaved, NutritionTargetService>(sp => sp.GetRequiredService<NutritionTargetService>());
         services.AddEventHandler<AchievementGranted, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         services.AddEventHandler<CheckInDue, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         services.AddEventHandler<CheckInSubmitted, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
