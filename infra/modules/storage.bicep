@@ -31,6 +31,7 @@ var tables = [
   'habits'
   'achievements'
   'notifications'
+  'nutritiontargets'
 ]
 var queues = [
   'email-outbox'

@@ -25,7 +25,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup? foodLook
     public const double ShareTolerance = 8;
     /// <summary>The hard band the model keeps each macro in (the promise is ±5 %).</summary>
     public const double ModelTolerance = 0.049;
-    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan DiagnosisTimeLimit = TimeSpan.FromSeconds(1);
     /// <summary>At most this many candidate foods per meal in the first, fast attempt (the seed picks which).</summary>
     private const int CandidatesPerMeal = 30;
@@ -65,7 +65,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup? foodLook
         if (pool.Count == 0)
             return Failed(targets, "Cannot make a plan because no foods are left after the groups, exclusions and diets.");
 
-        var problem = new Problem(pool, slots, targets, Math.Clamp(request.MaxItemsPerMeal, 1, 6), request.Seed);
+        var problem = new Formulation(pool, slots, targets, Math.Clamp(request.MaxItemsPerMeal, 1, 6), request.Seed);
         // First: a few typical foods per meal (fast, and the seed varies them); then every food in every meal.
         foreach (var everyFood in new[] { false, true })
         {
@@ -99,7 +99,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup? foodLook
         macro == 0 ? $"{value.ToString("N0", CultureInfo.InvariantCulture)} kcal" : $"{value.ToString("0", CultureInfo.InvariantCulture)} g";
 
     /// <summary>One request's data: the pool, per-step nutrients, the meals, targets and each meal's candidates.</summary>
-    private sealed class Problem
+    private sealed class Formulation
     {
         private readonly List<Food> _pool;
         private readonly IReadOnlyList<MealSlot> _slots;
@@ -112,7 +112,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup? foodLook
         private readonly bool[,] _typical;
         private readonly List<int>[] _fastCandidates;
 
-        public Problem(List<Food> pool, IReadOnlyList<MealSlot> slots, double[] targets, int maxItems, int seed)
+        public Formulation(List<Food> pool, IReadOnlyList<MealSlot> slots, double[] targets, int maxItems, int seed)
         {
             (_pool, _slots, _targets, _maxItems) = (pool, slots, targets, maxItems);
             var f = StepGrams / 100;
@@ -301,11 +301,13 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup? foodLook
 
         public sealed record Cell(int Food, int Meal, Variable Units, Variable Used);
 
-        public sealed class Model(Problem problem) : IDisposable
+        public sealed class Model(Formulation problem) : IDisposable
         {
-            private const double Gap = 0.02;
-            private const double AbsoluteGap = 0.5;
-            private const int NodeLimit = 4000;
+            private const double Gap = 0.03;
+            private const double AbsoluteGap = 1.0;
+            private const int NodeLimit = 1500;
+            /// <summary>Stop after this many nodes without a better plan.</summary>
+            private const int StallNodes = 300;
 
             public Solver Solver { get; } = Solver.CreateSolver("SCIP") ?? Solver.CreateSolver("CBC")
                 ?? throw new InvalidOperationException("The OR-Tools MIP solvers (SCIP, CBC) are not available.");
@@ -336,7 +338,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup? foodLook
                 // Deterministic limits (a gap and a node budget, one thread) stop the search before the wall-clock limit
                 // in practice, so the same request and seed give the same plan; the time limit only guards the worst case.
                 Solver.SetNumThreads(1);
-                Solver.SetSolverSpecificParametersAsString($"limits/gap = {Gap.ToString(CultureInfo.InvariantCulture)}\nlimits/absgap = {AbsoluteGap.ToString(CultureInfo.InvariantCulture)}\nlimits/totalnodes = {NodeLimit}\n");
+                Solver.SetSolverSpecificParametersAsString($"limits/gap = {Gap.ToString(CultureInfo.InvariantCulture)}\nlimits/absgap = {AbsoluteGap.ToString(CultureInfo.InvariantCulture)}\nlimits/totalnodes = {NodeLimit}\nlimits/stallnodes = {StallNodes}\n");
                 return Solver.Solve();
             }
 

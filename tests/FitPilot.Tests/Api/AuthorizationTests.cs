@@ -89,6 +89,7 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["ReviewClientCheckIn"] = new { responseText = "Hijacked" },
             ["CreateClientHabit"] = new { title = "Hijacked" },
             ["UpdateClientHabit"] = new { title = "Hijacked" },
+            ["SaveClientNutritionTargets"] = new { inputs = new { sex = "male", dateOfBirth = new DateOnly(1990, 1, 1), heightCm = 180, weightKg = 80, activityLevel = "light", goal = "maintain" } },
         };
         var ids = new Dictionary<string, string>
         {

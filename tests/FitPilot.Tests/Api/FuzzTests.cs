@@ -68,7 +68,16 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["CreateClientHabit"] = ids => new { title = "Fuzz habit", timesPerWeek = 3, startsOn = ids.Monday, endsOn = ids.Monday.AddDays(60) },
         ["UpdateClientHabit"] = ids => new { title = "Fuzz habit", startsOn = ids.Monday },
         ["TickHabit"] = _ => new { date = DateOnly.FromDateTime(DateTime.UtcNow), done = true },
+        ["CalculateNutritionTargets"] = _ => TargetInputs(),
+        ["SaveClientNutritionTargets"] = _ => new { inputs = TargetInputs(), kcal = 2400.5, proteinG = 160 },
+        ["GenerateMealPlan"] = _ => new { kcal = 2000, proteinG = 130, fatG = 65, carbsG = 220, meals = new[] { new { type = "breakfast", sharePercent = 30 }, new { type = "lunch", sharePercent = 30 }, new { type = "dinner", name = "Tea", sharePercent = 40 } }, excludeKeywords = new[] { "peanut" }, diets = new[] { "vegetarian" }, maxItemsPerMeal = 4, seed = 3 },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
+    };
+
+    private static object TargetInputs() => new
+    {
+        sex = "female", dateOfBirth = new DateOnly(1990, 5, 17), heightCm = 168.5, weightKg = 64.2, bodyFatPercent = 24, activityLevel = "moderate",
+        goal = "cut", rateKgPerWeek = -0.25, proteinGPerKg = 1.8, fatPercent = 30,
     };
 
     private static object CheckInTemplate() => new
