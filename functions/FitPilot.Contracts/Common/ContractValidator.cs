@@ -34,7 +34,7 @@ public static class ContractValidator
             var results = new List<ValidationResult>();
             if (!Validator.TryValidateProperty(propertyValue, new ValidationContext(value) { MemberName = property.Name }, results))
                 foreach (var r in results) Add(errors, field, r.ErrorMessage);
-            Check(propertyValue, field, errors, depth, property.IsDefined(typeof(MultiLineAttribute)));
+            Check(propertyValue, field, errors, depth, property.IsDefined(typeof(MultiLineAttribute)), property.IsDefined(typeof(BirthDateAttribute)));
         }
         if (errors.Count != before || value is not IValidatableObject rules) return;
         foreach (var r in rules.Validate(new ValidationContext(value)))
@@ -43,7 +43,7 @@ public static class ContractValidator
     }
 
     /// <summary>What holds for a value wherever it appears: dates in the window, text without control characters, nested contracts valid.</summary>
-    private static void Check(object? value, string field, Dictionary<string, List<string>> errors, int depth, bool multiLine)
+    private static void Check(object? value, string field, Dictionary<string, List<string>> errors, int depth, bool multiLine, bool birthDate = false)
     {
         switch (value)
         {
@@ -53,7 +53,7 @@ public static class ContractValidator
                 if (!TextRules.IsClean(text, multiLine)) Add(errors, field, multiLine ? TextRules.Message : TextRules.SingleLineMessage);
                 return;
             case DateOnly date:
-                if (!DateWindow.Contains(date)) Add(errors, field, DateWindow.Message);
+                if (birthDate ? !BirthDateAttribute.Plausible(date) : !DateWindow.Contains(date)) Add(errors, field, birthDate ? BirthDateAttribute.Message : DateWindow.Message);
                 return;
             case DateTimeOffset instant:
                 if (!DateWindow.Contains(instant)) Add(errors, field, DateWindow.Message);
@@ -128,6 +128,14 @@ public static class TextRules
             if (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')) return false;
         return true;
     }
+}
+
+/// <summary>A date of birth: before the app's date window (2000–2099), so it has its own (1900–2099); the feature checks the age.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class BirthDateAttribute : Attribute
+{
+    public const string Message = "Use a date of birth from 1900-01-01 on.";
+    public static bool Plausible(DateOnly date) => date >= new DateOnly(1900, 1, 1) && date <= new DateOnly(2099, 12, 31);
 }
 
 /// <summary>Free text that may span lines (notes, descriptions, instructions).</summary>

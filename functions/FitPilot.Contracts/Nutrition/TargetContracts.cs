@@ -45,7 +45,7 @@ public static class BmrFormulas
 public sealed record TargetInputs : IValidatableObject
 {
     [Required, AllowedValues(Sexes.Female, Sexes.Male, ErrorMessage = "Choose female or male.")] public required string Sex { get; init; }
-    [Required] public required DateOnly DateOfBirth { get; init; }
+    [Required, Common.BirthDate] public required DateOnly DateOfBirth { get; init; }
     [Range(100.0, 250.0, ErrorMessage = "Enter a height between 100 and 250 cm.")] public double HeightCm { get; init; }
     [Range(30.0, 300.0, ErrorMessage = "Enter a weight between 30 and 300 kg.")] public double WeightKg { get; init; }
     [Range(3.0, 60.0, ErrorMessage = "Enter a body fat between 3 and 60 %.")] public double? BodyFatPercent { get; init; }

@@ -49,7 +49,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup? foodLook
                 : ids.Select(catalog.Find).OfType<Food>().ToDictionary(f => f.Id, StringComparer.Ordinal);
             var unknown = ids.Where(id => !found.ContainsKey(id)).ToList();
             if (unknown.Count > 0)
-                throw DomainException.Invalid(nameof(GenerateMealPlanRequest.AllowedFoodIds), $"No such food: {string.Join(", ", unknown.Take(5))}.");
+                throw DomainException.Invalid("allowedFoodIds", $"No such food: {string.Join(", ", unknown.Take(5))}.");
             foods = ids.Select(id => found[id]).ToList();
         }
         else foods = EverydayFoods.Keys.Select(catalog.Find).OfType<Food>().ToList();

@@ -70,7 +70,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["TickHabit"] = _ => new { date = DateOnly.FromDateTime(DateTime.UtcNow), done = true },
         ["CalculateNutritionTargets"] = _ => TargetInputs(),
         ["SaveClientNutritionTargets"] = _ => new { inputs = TargetInputs(), kcal = 2400.5, proteinG = 160 },
-        ["GenerateMealPlan"] = _ => new { kcal = 2000, proteinG = 130, fatG = 65, carbsG = 220, meals = new[] { new { type = "breakfast", sharePercent = 30 }, new { type = "lunch", sharePercent = 30 }, new { type = "dinner", name = "Tea", sharePercent = 40 } }, excludeKeywords = new[] { "peanut" }, diets = new[] { "vegetarian" }, maxItemsPerMeal = 4, seed = 3 },
+        ["GenerateMealPlan"] = _ => new { kcal = 2000, proteinG = 130, fatG = 65, carbsG = 220, meals = new object[] { new { type = "breakfast", sharePercent = 30 }, new { type = "lunch", sharePercent = 30 }, new { type = "dinner", name = "Tea", sharePercent = 40 } }, excludeKeywords = new[] { "peanut" }, diets = new[] { "vegetarian" }, maxItemsPerMeal = 4, seed = 3 },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
     };
 
