@@ -34,6 +34,7 @@ var tables = [
   'mealplans'
   'mealdays'
   'foods'
+  'nutritiontargets'
 ]
 var queues = [
   'email-outbox'

@@ -15,8 +15,10 @@ using FitPilot.Functions.Habits;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Invitations;
 using FitPilot.Functions.MealPlans;
+using FitPilot.Functions.MealGenerator;
 using FitPilot.Functions.Measurements;
 using FitPilot.Functions.Notifications;
+using FitPilot.Functions.NutritionTargets;
 using FitPilot.Functions.OpenApi;
 using FitPilot.Functions.Photos;
 using FitPilot.Functions.ProfilePictures;
@@ -121,6 +123,11 @@ public static class FitPilotServices
         services.AddSingleton<IFoodUsage>(sp => sp.GetRequiredService<MealPlanStore>());
         services.AddSingleton<MealPlanService>();
         services.AddSingleton<NutritionDayService>();
+        // Targets (BMR/TDEE, the PT's overrides, suggestions after a weigh-in) and the day-plan generator (OR-Tools, no table;
+        // the PT's allowed foods through Foods' IFoodLookup).
+        services.AddSingleton<NutritionTargetStore>();
+        services.AddSingleton<NutritionTargetService>();
+        services.AddSingleton<MealPlanGenerator>();
 
         // Training: the exercise library, programs and each client's training partition.
         services.AddSingleton<ExerciseStore>();
@@ -174,10 +181,12 @@ public static class FitPilotServices
         services.AddEventHandler<ClientRemoved, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
         services.AddEventHandler<ClientRemoved, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         services.AddEventHandler<ClientRemoved, MealPlanService>(sp => sp.GetRequiredService<MealPlanService>());
+        services.AddEventHandler<ClientRemoved, NutritionTargetService>(sp => sp.GetRequiredService<NutritionTargetService>());
         services.AddEventHandler<WorkoutFinished, ActivityService>(sp => sp.GetRequiredService<ActivityService>());
         services.AddEventHandler<WorkoutFinished, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
         services.AddEventHandler<HabitTicked, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
         services.AddEventHandler<MeasurementSaved, AchievementService>(sp => sp.GetRequiredService<AchievementService>());
+        services.AddEventHandler<MeasurementSaved, NutritionTargetService>(sp => sp.GetRequiredService<NutritionTargetService>());
         services.AddEventHandler<AchievementGranted, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         services.AddEventHandler<CheckInDue, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         services.AddEventHandler<CheckInSubmitted, NotificationService>(sp => sp.GetRequiredService<NotificationService>());

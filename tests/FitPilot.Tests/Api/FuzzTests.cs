@@ -73,6 +73,9 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["UpdateCustomFood"] = _ => CustomFood(null),
         ["CreateRecipe"] = ids => Recipe(ids, Guid.NewGuid().ToString()),
         ["UpdateRecipe"] = ids => Recipe(ids, null),
+        ["CalculateNutritionTargets"] = _ => TargetInputs(),
+        ["SaveClientNutritionTargets"] = _ => new { inputs = TargetInputs(), kcal = 2400.5, proteinG = 160 },
+        ["GenerateMealPlan"] = _ => new { kcal = 2000, proteinG = 130, fatG = 65, carbsG = 220, meals = new object[] { new { type = "breakfast", sharePercent = 30 }, new { type = "lunch", sharePercent = 30 }, new { type = "dinner", name = "Tea", sharePercent = 40 } }, excludeKeywords = new[] { "peanut" }, diets = new[] { "vegetarian" }, maxItemsPerMeal = 4, seed = 3 },
         ["UpdateNotificationPreferences"] = _ => new { emailOnNewMessage = true, emailOnCheckIn = false, emailOnBooking = true, checkInReminders = true, weeklySummary = false },
         ["CreateMealPlan"] = ids => MealPlan(ids, Guid.NewGuid().ToString()),
         ["UpdateMealPlan"] = ids => MealPlan(ids, null),
@@ -103,6 +106,12 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
     {
         id, name = "Fuzz porridge", servings = 2, method = "Cook.",
         ingredients = new object[] { new { foodId = "F006143", grams = 80.5 }, new { foodId = ids.FoodId, grams = 60 } },
+    };
+
+    private static object TargetInputs() => new
+    {
+        sex = "female", dateOfBirth = new DateOnly(1990, 5, 17), heightCm = 168.5, weightKg = 64.2, bodyFatPercent = 24, activityLevel = "moderate",
+        goal = "cut", rateKgPerWeek = -0.25, proteinGPerKg = 1.8, fatPercent = 30,
     };
 
     private static object CheckInTemplate() => new

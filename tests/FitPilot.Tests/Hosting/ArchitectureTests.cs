@@ -42,6 +42,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.MealPlansTable] = "MealPlans/MealPlanStore.cs",
         [StorageNames.MealDaysTable] = "MealPlans/MealPlanStore.cs",
         [StorageNames.FoodsTable] = "Foods/FoodStore.cs",
+        [StorageNames.NutritionTargetsTable] = "NutritionTargets/NutritionTargetStore.cs",
     };
 
     [Fact]
