@@ -19,8 +19,10 @@ public static class ApiServices
         services.TryAddScoped<ClientsApi>();
         services.TryAddScoped<DashboardApi>();
         services.TryAddScoped<ExercisesApi>();
+        services.TryAddScoped<FoodsApi>();
         services.TryAddScoped<HabitsApi>();
         services.TryAddScoped<InvitationsApi>();
+        services.TryAddScoped<MealPlansApi>();
         services.TryAddScoped<NotificationsApi>();
         services.TryAddScoped<ProgramsApi>();
         services.TryAddScoped<ProgressApi>();
