@@ -47,7 +47,7 @@ public sealed class MealPlanBuilderTests : WebTest
         Assert.Contains("Unsaved changes", cut.Markup);
 
         cut.Find("#amount-s-1-0").Change("250");
-        Assert.Contains("250 kcal", cut.Find("[data-testid=macro-energy]").TextContent);
+        cut.WaitForAssertion(() => Assert.Contains("250 kcal", cut.Find("[data-testid=macro-energy]").TextContent));
         Assert.Contains("50 g", cut.Find("[data-testid=macro-protein]").TextContent);
     }
 
@@ -73,11 +73,11 @@ public sealed class MealPlanBuilderTests : WebTest
         SearchAndAdd(cut, "chicken", Chicken, "Breakfast");
 
         cut.Find("#unit-s-0-0").Change("s:1 breast");
-        Assert.Equal("1", cut.Find("#amount-s-0-0").GetAttribute("value"));
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#amount-s-0-0").GetAttribute("value")));
         Assert.Equal("How many", cut.Find("label[for=amount-s-0-0]").TextContent);
         Assert.Contains("150 kcal", cut.Find("[data-testid=macro-energy]").TextContent);
         cut.Find("#amount-s-0-0").Change("2");
-        Assert.Contains("300 kcal", cut.Find("[data-testid=macro-energy]").TextContent);
+        cut.WaitForAssertion(() => Assert.Contains("300 kcal", cut.Find("[data-testid=macro-energy]").TextContent));
 
         cut.Find("#plan-name").Input("Sam's plan");
         cut.FindAll("button").Single(b => b.TextContent == "Save plan").Click();
@@ -97,11 +97,13 @@ public sealed class MealPlanBuilderTests : WebTest
         var cut = RenderForClient();
         SearchAndAdd(cut, "chicken", Chicken, "Breakfast");
         cut.Find("#unit-s-0-0").Change("s:1 breast");
+        cut.WaitForAssertion(() => Assert.Equal("How many", cut.Find("label[for=amount-s-0-0]").TextContent));
         cut.Find("#amount-s-0-0").Change("2");
+        cut.WaitForAssertion(() => Assert.Contains("300 kcal", cut.Find("[data-testid=macro-energy]").TextContent));
 
         cut.Find("#unit-s-0-0").Change("g");
 
-        Assert.Equal("300", cut.Find("#amount-s-0-0").GetAttribute("value"));
+        cut.WaitForAssertion(() => Assert.Equal("300", cut.Find("#amount-s-0-0").GetAttribute("value")));
         Assert.Equal("Grams", cut.Find("label[for=amount-s-0-0]").TextContent);
         Assert.Contains("300 kcal", cut.Find("[data-testid=macro-energy]").TextContent);
     }
@@ -121,6 +123,7 @@ public sealed class MealPlanBuilderTests : WebTest
 
         cut.Find("#amount-s-0-0").Change(grams);
 
+        cut.WaitForAssertion(() => Assert.Contains($"{grams} kcal", cut.Find("[data-testid=macro-energy]").TextContent));
         var energy = cut.Find("[data-testid=macro-energy]");
         Assert.Contains(cssClass, energy.QuerySelector("progress")!.ClassList);
         Assert.Contains(cssClass, energy.QuerySelector(".macro-state")!.ClassList);
@@ -168,10 +171,12 @@ public sealed class MealPlanBuilderTests : WebTest
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("progress")));
 
         cut.FindAll("button").Single(b => b.TextContent == "Generate a day").Click();
-        Assert.Equal("2400", cut.Find("#gen-kcal").GetAttribute("value"));
+        cut.WaitForAssertion(() => Assert.Equal("2400", cut.Find("#gen-kcal").GetAttribute("value")));
         Assert.Equal("400", cut.Find("#gen-protein").GetAttribute("value"));
         cut.Find("#gen-exclude").Change("peanut, prawn");
         cut.FindAll("[data-testid=generator] input[type=checkbox]")[0].Change(true);
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid=generator] input[type=checkbox]")[0].HasAttribute("checked")));
+        cut.WaitForAssertion(() => Assert.Equal("peanut, prawn", cut.Find("#gen-exclude").GetAttribute("value")));
         cut.Find("[data-testid=generator] .button").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Cannot meet protein 400 g because", cut.Find("[data-testid=generator-problems]").TextContent));
@@ -198,7 +203,9 @@ public sealed class MealPlanBuilderTests : WebTest
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=targets-note]")));
 
         cut.FindAll("button").Single(b => b.TextContent == "Generate a day").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#gen-kcal")));
         cut.Find("#gen-kcal").Change("400"); cut.Find("#gen-protein").Change("50"); cut.Find("#gen-fat").Change("7"); cut.Find("#gen-carbs").Change("40");
+        cut.WaitForAssertion(() => Assert.Equal("40", cut.Find("#gen-carbs").GetAttribute("value")));
         cut.Find("[data-testid=generator] .button").Click();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=generator]")));
@@ -221,6 +228,7 @@ public sealed class MealPlanBuilderTests : WebTest
         Assert.Equal(NavigationState.Succeeded, nav.History.First().State);
 
         cut.Find("#plan-name").Input("Template A");
+        cut.WaitForAssertion(() => Assert.Contains("Unsaved changes", cut.Markup));
         nav.NavigateTo("pt/clients");
         Assert.Equal("Leave without saving? Your changes to this meal plan will be lost.", Assert.Single(confirm.Invocations).Arguments[0]);
         Assert.Equal(NavigationState.Prevented, nav.History.First().State);
@@ -234,14 +242,14 @@ public sealed class MealPlanBuilderTests : WebTest
         SearchAndAdd(cut, "oats", Oats, "Breakfast");
 
         cut.Find("button[aria-label='Move Oats, rolled, uncooked up']").Click();
-        Assert.Equal([Oats.Name, Chicken.Name], Names(cut, 0));
+        cut.WaitForAssertion(() => Assert.Equal([Oats.Name, Chicken.Name], Names(cut, 0)));
         cut.FindAll("[data-testid=meal-0] [data-testid=meal-item]")[0].KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown", AltKey = true });
-        Assert.Equal([Chicken.Name, Oats.Name], Names(cut, 0));
+        cut.WaitForAssertion(() => Assert.Equal([Chicken.Name, Oats.Name], Names(cut, 0)));
 
         cut.Find("#copy-s-0").Change("s|2");
-        Assert.Equal([Chicken.Name, Oats.Name], Names(cut, 2));
-        cut.Find("button[aria-label='Remove Chicken, breast, lean, grilled']").Click();
-        Assert.Equal([Oats.Name], Names(cut, 0));
+        cut.WaitForAssertion(() => Assert.Equal([Chicken.Name, Oats.Name], Names(cut, 2)));
+        cut.FindAll("button[aria-label='Remove Chicken, breast, lean, grilled']")[0].Click();
+        cut.WaitForAssertion(() => Assert.Equal([Oats.Name], Names(cut, 0)));
     }
 
     [Fact]
@@ -252,14 +260,16 @@ public sealed class MealPlanBuilderTests : WebTest
         SearchAndAdd(cut, "chicken", Chicken, "Breakfast");
 
         cut.FindAll("input[name=rotation]")[1].Change(true);
-        Assert.Equal(7, cut.FindAll("[data-testid=day-tab]").Count);
+        cut.WaitForAssertion(() => Assert.Equal(7, cut.FindAll("[data-testid=day-tab]").Count));
         cut.Find("#daytab-3").Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("#daytab-3").GetAttribute("aria-selected")));
         Assert.Equal([Chicken.Name], Names(cut, 0));
         SearchAndAdd(cut, "oats", Oats, "Lunch");
         cut.FindAll(".copy-day input[type=checkbox]")[0].Change(true); // Monday
+        cut.WaitForAssertion(() => Assert.Null(cut.FindAll("button").Single(b => b.TextContent == "Copy day").GetAttribute("disabled")));
         cut.FindAll("button").Single(b => b.TextContent == "Copy day").Click();
         cut.Find("#daytab-1").Click();
-        Assert.Equal([Oats.Name], Names(cut, 1));
+        cut.WaitForAssertion(() => Assert.Equal([Oats.Name], Names(cut, 1)));
 
         cut.Find("#plan-name").Input("Week");
         cut.FindAll("button").Single(b => b.TextContent == "Save plan").Click();
@@ -277,11 +287,12 @@ public sealed class MealPlanBuilderTests : WebTest
         SearchAndAdd(cut, "chicken", Chicken, "Dinner");
 
         cut.FindAll("[data-testid=meal-2] .item-alternatives button").Single().Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=picking-alternative]")));
         Assert.Contains(Chicken.Name, cut.Find("[data-testid=picking-alternative]").TextContent);
         cut.Find("#food-q").Input("oats");
         cut.WaitForAssertion(() => cut.Find($"button[aria-label='Add {Oats.Name} as an alternative to {Chicken.Name}']").Click());
 
-        Assert.Contains(Oats.Name, cut.Find("[data-testid=meal-2] .alt-chip").TextContent);
+        cut.WaitForAssertion(() => Assert.Contains(Oats.Name, cut.Find("[data-testid=meal-2] .alt-chip").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=picking-alternative]"));
     }
 
