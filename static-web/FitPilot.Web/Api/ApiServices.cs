@@ -20,8 +20,10 @@ public static class ApiServices
         services.TryAddScoped<DashboardApi>();
         services.TryAddScoped<ExercisesApi>();
         services.TryAddScoped<FoodLibraryApi>();
+        services.TryAddScoped<FoodsApi>();
         services.TryAddScoped<HabitsApi>();
         services.TryAddScoped<InvitationsApi>();
+        services.TryAddScoped<MealPlansApi>();
         services.TryAddScoped<NotificationsApi>();
         services.TryAddScoped<NutritionApi>();
         services.TryAddScoped<ProgramsApi>();
