@@ -31,6 +31,7 @@ var tables = [
   'habits'
   'achievements'
   'notifications'
+  'clientsummaries'
 ]
 var queues = [
   'email-outbox'

@@ -1,3 +1,4 @@
+using FitPilot.Contracts.Dashboard;
 using FitPilot.Contracts.Exercises;
 
 namespace FitPilot.Functions.Http;
@@ -40,5 +41,8 @@ public static partial class Query
         ["category"] = new("string", Values: ExerciseVocabulary.Categories),
         ["level"] = new("string", Values: ExerciseVocabulary.Levels),
         ["source"] = new("string", Values: [ExerciseSources.Library, ExerciseSources.Own]),
+        ["sort"] = new("string", Values: ComplianceQuery.Sorts),
+        ["dir"] = new("string", Values: ComplianceQuery.Directions),
+        ["filter"] = new("string", Values: ComplianceQuery.Filters),
     };
 }

@@ -21,6 +21,7 @@ public static class StorageNames
     public const string HabitsTable = "habits";
     public const string AchievementsTable = "achievements";
     public const string NotificationsTable = "notifications";
+    public const string ClientSummariesTable = "clientsummaries";
 
     public const string EmailQueue = "email-outbox";
     public const string EventsQueue = "domain-events";
@@ -34,7 +35,7 @@ public static class StorageNames
 
     public static readonly string[] Tables =
         [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable,
-         HabitsTable, AchievementsTable, NotificationsTable, CheckInsTable];
+         HabitsTable, AchievementsTable, NotificationsTable, CheckInsTable, ClientSummariesTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures, PhotosIncoming, Photos];
 

@@ -39,6 +39,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.HabitsTable] = "Habits/HabitStore.cs",
         [StorageNames.AchievementsTable] = "Achievements/AchievementStore.cs",
         [StorageNames.NotificationsTable] = "Notifications/NotificationStore.cs",
+        [StorageNames.ClientSummariesTable] = "ClientSummaries/ClientSummaryStore.cs",
     };
 
     [Fact]
