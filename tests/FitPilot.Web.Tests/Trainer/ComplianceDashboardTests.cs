@@ -130,7 +130,7 @@ public sealed class ComplianceDashboardTests : WebTest
         Assert.Contains("185.8 lb", sam.TextContent);
         Assert.Contains("−2.6 lb / 4 wk", sam.TextContent);
         Assert.Contains("40 % / 85 %", sam.TextContent);
-        Assert.Contains("Mon", sam.TextContent);  // Wednesday 18th, 5 days before: absolute weekday.
+        Assert.Contains("Wed", sam.TextContent);  // Wednesday 18th, 5 days before: its weekday.
         var bo = cut.FindAll("[data-testid=compliance-table] tbody tr").Single(r => r.TextContent.Contains("Bo Invited"));
         Assert.Equal("Workouts: nothing due yet", bo.QuerySelectorAll("td")[3].GetAttribute("aria-label"));
     }
