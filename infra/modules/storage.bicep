@@ -35,6 +35,7 @@ var tables = [
   'mealdays'
   'foods'
   'nutritiontargets'
+  'clientsummaries'
 ]
 var queues = [
   'email-outbox'

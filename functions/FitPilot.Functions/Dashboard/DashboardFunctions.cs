@@ -1,5 +1,7 @@
 using FitPilot.Contracts.Clients;
+using FitPilot.Contracts.Dashboard;
 using FitPilot.Contracts.Trainers;
+using FitPilot.Functions.ClientSummaries;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Http;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace FitPilot.Functions.Dashboard;
 
 /// <summary>The PT's landing figures: clients by status (one partition read) and what is left of the trial.</summary>
-public sealed class DashboardFunctions(Api api, ClientStore clients, TrainerStore trainers, IOptions<AppOptions> app, TimeProvider clock)
+public sealed class DashboardFunctions(Api api, ClientStore clients, TrainerStore trainers, ClientSummaryService summaries, IOptions<AppOptions> app, TimeProvider clock)
 {
     [Function(nameof(GetTrainerDashboard))]
     [ApiOperation("The PT dashboard: client counts and trial status", Access.Trainer, null, typeof(TrainerDashboard))]
@@ -29,4 +31,12 @@ public sealed class DashboardFunctions(Api api, ClientStore clients, TrainerStor
             return Reply.Ok(new TrainerDashboard(active + invited, active, invited,
                 trainer.TrialDaysRemaining(clock.GetUtcNow(), app.Value.TrialDays), trainer.SubscriptionStatus, trainer.SubscriptionTier));
         });
+
+    [Function(nameof(GetComplianceDashboard))]
+    [ApiOperation("The PT's compliance dashboard: clients at risk, check-ins awaiting review, this week's PBs and the client list with 7/30-day adherence",
+        Access.Trainer, null, typeof(ComplianceDashboard), Query = ["sort: the client list's column", "dir: asc or desc", "filter: all, at-risk, awaiting-review or invited"])]
+    public Task<IResult> GetComplianceDashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/clients")] HttpRequest req) =>
+        api.Handle<TrainerCaller>(req, async call => Reply.Ok(await summaries.DashboardAsync(call.Caller.TrainerId,
+            Query.OneOf(req, "sort", ComplianceQuery.Sorts), Query.OneOf(req, "dir", ComplianceQuery.Directions), Query.OneOf(req, "filter", ComplianceQuery.Filters), call.Cancellation)));
 }

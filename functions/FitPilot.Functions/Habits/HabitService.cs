@@ -44,6 +44,7 @@ public sealed class HabitService(HabitStore store, ClientStore clients, EventBus
         var habit = new HabitEntity { PartitionKey = clientId, RowKey = HabitRows.HabitKey(Ids.New()), TrainerId = trainerId, CreatedAt = clock.GetUtcNow() };
         habit.Apply(request);
         await store.AddAsync(habit, ct);
+        await events.PublishAsync(Scheduled(trainerId, habit, deleted: false), ct);
         return habit.ToDto();
     }
 
@@ -55,6 +56,7 @@ public sealed class HabitService(HabitStore store, ClientStore clients, EventBus
             ?? throw DomainException.NotFound("No such habit.");
         habit.Apply(request);
         await store.UpdateAsync(habit, ct);
+        await events.PublishAsync(Scheduled(trainerId, habit, deleted: false), ct);
         return habit.ToDto();
     }
 
@@ -66,7 +68,13 @@ public sealed class HabitService(HabitStore store, ClientStore clients, EventBus
         if (rows.Habits.Count == 0) throw DomainException.NotFound("No such habit.");
         await store.DeleteAllAsync(clientId, rows.Ticks, ct);
         await store.DeleteAsync(clientId, rows.Habits[0].RowKey, ct);
+        await events.PublishAsync(Scheduled(trainerId, rows.Habits[0], deleted: true), ct);
     }
+
+    /// <summary>The habit's target and days for the dashboard's "due" counts (from its start date, else the day it was given).</summary>
+    private static HabitScheduled Scheduled(string trainerId, HabitEntity habit, bool deleted) =>
+        new(trainerId, habit.PartitionKey, habit.Id, habit.TimesPerWeek, HabitRows.Date(habit.StartsOn) ?? DateOnly.FromDateTime(habit.CreatedAt.UtcDateTime),
+            HabitRows.Date(habit.EndsOn), deleted);
 
     /// <summary>
     /// Ticks (or unticks) a habit for today or yesterday in the client's time zone: one row per habit and day, so a

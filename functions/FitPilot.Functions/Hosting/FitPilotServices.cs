@@ -4,6 +4,7 @@ using FitPilot.Functions.Activity;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Billing;
 using FitPilot.Functions.CheckIns;
+using FitPilot.Functions.ClientSummaries;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Email;
@@ -168,6 +169,19 @@ public static class FitPilotServices
         services.AddSingleton<AchievementService>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<NotificationService>();
+        // The PT dashboard's per-client summaries, kept by the events below.
+        services.AddSingleton<ClientSummaryStore>();
+        services.AddSingleton<ClientSummaryService>();
+        services.AddEventHandler<WorkoutFinished, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<ProgramScheduleChanged, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<HabitTicked, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<HabitScheduled, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<CheckInDue, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<CheckInSubmitted, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<CheckInReviewed, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<MeasurementSaved, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<AchievementGranted, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        services.AddEventHandler<ClientRemoved, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
 
         // Who reacts to which event (each for its own data only).
         services.AddEventHandler<ClientRemoved, ProgramService>(sp => sp.GetRequiredService<ProgramService>());

@@ -1,3 +1,4 @@
+using FitPilot.Contracts.Dashboard;
 using FitPilot.Contracts.Exercises;
 
 namespace FitPilot.Functions.Http;
@@ -42,5 +43,8 @@ public static partial class Query
         ["source"] = new("string", Values: [ExerciseSources.Library, ExerciseSources.Own]),
         // An AFCD major group code (Foods' FoodCatalog.GroupNames; GET /api/foods/groups lists them)
         ["group"] = new("string", MaxLength: 2),
+        ["sort"] = new("string", Values: ComplianceQuery.Sorts),
+        ["dir"] = new("string", Values: ComplianceQuery.Directions),
+        ["filter"] = new("string", Values: ComplianceQuery.Filters),
     };
 }

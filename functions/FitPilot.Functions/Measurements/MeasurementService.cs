@@ -71,7 +71,7 @@ public sealed class MeasurementService(MeasurementStore store, ClientStore clien
             var numbers = MeasurementRules.Profile(new MeasurementRules.BodyNumbers(client.StartingWeightKg, client.CurrentWeightKg, client.BodyFatPercentage),
                 measurements.Select(m => m.ToDto()).ToList(), null);
             if (numbers is { StartingWeightKg: { } start, CurrentWeightKg: { } latest })
-                await events.PublishAsync(new MeasurementSaved(client.TrainerId, clientId, start, latest), ct);
+                await events.PublishAsync(new MeasurementSaved(client.TrainerId, clientId, start, latest, row.Id, MeasurementRows.Date(row.MeasuredOn), row.WeightKg), ct);
         }
         return (row.ToDto(), existing is null);
     }

@@ -84,7 +84,7 @@ public sealed class ProgramService(ProgramStore programs, IProgramCopies copies,
         var program = await programs.GetAsync(trainerId, programId, ct);
         TenantTable.RequireVersion(ifMatch, program.ETag);
         // The client's copy first: if the second delete fails, the PT still sees the program and deletes it again.
-        if (program.ClientId is not null) await copies.DeleteAsync(program.ClientId, program.Id, ct);
+        if (program.ClientId is not null) await copies.DeleteAsync(program, ct);
         await programs.DeleteAsync(program, ct);
     }
 

@@ -46,7 +46,8 @@ public sealed class ProgramStore(StorageClients storage) : IExerciseUsage
 public interface IProgramCopies
 {
     Task SaveAsync(ProgramEntity program, CancellationToken ct);
-    Task DeleteAsync(string clientId, string programId, CancellationToken ct);
+    /// <summary>Deletes the copy of <paramref name="program"/> (the PT's row: its partition names the PT) from its client's partition.</summary>
+    Task DeleteAsync(ProgramEntity program, CancellationToken ct);
     /// <summary>The copy as stored, to repair it when a save was cut short between the two writes.</summary>
     Task<ProgramEntity?> FindAsync(string clientId, string programId, CancellationToken ct);
 }

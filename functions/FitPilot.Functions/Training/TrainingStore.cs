@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using FitPilot.Functions.Programs;
+using FitPilot.Functions.Events;
 using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Training;
@@ -63,13 +64,27 @@ public sealed class TrainingStore(StorageClients storage)
         return program;
     }
 
-    /// <summary>A client's copies of their programs, written with the PT's changes (<see cref="IProgramCopies"/>).</summary>
-    public sealed class ProgramCopies(TrainingStore store) : IProgramCopies
+    /// <summary>
+    /// A client's copies of their programs, written with the PT's changes (<see cref="IProgramCopies"/>); each write
+    /// publishes <see cref="ProgramScheduleChanged"/> (the dashboard's prescribed sessions follow it).
+    /// </summary>
+    public sealed class ProgramCopies(TrainingStore store, EventBus events) : IProgramCopies
     {
-        public Task SaveAsync(ProgramEntity program, CancellationToken ct) =>
-            store._table.UpsertAsync(RowMapper.CopyAs(program, program.ClientId!, TrainingRows.Program + program.Id), ct);
+        public async Task SaveAsync(ProgramEntity program, CancellationToken ct)
+        {
+            await store._table.UpsertAsync(RowMapper.CopyAs(program, program.ClientId!, TrainingRows.Program + program.Id), ct);
+            await events.PublishAsync(new ProgramScheduleChanged(program.PartitionKey, program.ClientId!, program.Id, Scheduled(program)), ct);
+        }
 
-        public Task DeleteAsync(string clientId, string programId, CancellationToken ct) => store._table.DeleteAsync(clientId, TrainingRows.Program + programId, ct);
+        public async Task DeleteAsync(ProgramEntity program, CancellationToken ct)
+        {
+            await store._table.DeleteAsync(program.ClientId!, TrainingRows.Program + program.Id, ct);
+            await events.PublishAsync(new ProgramScheduleChanged(program.PartitionKey, program.ClientId!, program.Id, null), ct);
+        }
+
+        private static ScheduledProgram Scheduled(ProgramEntity program) =>
+            new(program.Status, ProgramEntity.ToDate(program.StartDate), ProgramEntity.ToDate(program.EndDate), program.ScheduleOffsetDays,
+                program.Days().Where(d => d.Exercises.Count > 0).Aggregate(0, (bits, d) => bits | 1 << d.DayOfWeek), program.StartDate ?? program.CreatedAt);
 
         public async Task<ProgramEntity?> FindAsync(string clientId, string programId, CancellationToken ct)
         {

@@ -43,6 +43,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.MealDaysTable] = "MealPlans/MealPlanStore.cs",
         [StorageNames.FoodsTable] = "Foods/FoodStore.cs",
         [StorageNames.NutritionTargetsTable] = "NutritionTargets/NutritionTargetStore.cs",
+        [StorageNames.ClientSummariesTable] = "ClientSummaries/ClientSummaryStore.cs",
     };
 
     [Fact]
