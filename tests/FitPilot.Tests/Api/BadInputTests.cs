@@ -45,7 +45,8 @@ public sealed partial class BadInputTests(HostFixture host)
         }, client.Token), HttpStatusCode.Created);
         var ids = new Dictionary<string, string> { ["clientId"] = client.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = pt.Id, ["programId"] = program.Id, ["logId"] = log.Log.Id,
             ["metricId"] = Guid.NewGuid().ToString("N"), ["templateId"] = Guid.NewGuid().ToString("N")[..12], ["checkInId"] = "2026-01-02", ["habitId"] = Guid.NewGuid().ToString("N"), ["notificationId"] = Guid.NewGuid().ToString("N"),
-            ["mealPlanId"] = Guid.NewGuid().ToString("N"), ["date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), ["mealId"] = "meal-1", ["itemId"] = "item-1" };
+            ["mealPlanId"] = Guid.NewGuid().ToString("N"), ["date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), ["mealId"] = "meal-1", ["itemId"] = "item-1",
+            ["foodId"] = "F003729", ["recipeId"] = Guid.NewGuid().ToString() };
 
         var routes = FunctionMetadata.Http.Where(e => e.Operation.Request is not null).ToList();
         Assert.True(routes.Count >= 10);
