@@ -94,14 +94,16 @@ public static partial class MealFoodRules
         bool Is(string pattern) => Regex.IsMatch(n, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var breakfastGrain = food.GroupCode == "12" && Is(@"breakfast cereal|muesli|granola|porridge|oats|^bread|\broll\b");
         var mainGrain = food.GroupCode == "12" && !Is(@"breakfast cereal|muesli|granola|porridge|oats");
+        // Group 20 holds both meat substitutes (a main) and plant milks and yoghurts (breakfast and snacks, not a dinner).
+        var substituteMain = food.GroupCode == "20" && !Is(@"beverage|milk|yoghurt|yogurt|drink|dessert");
         return mealType switch
         {
             MealTypes.Breakfast => breakfastGrain || food.GroupCode is "16" or "17" or "19" or "20" or "22" or "27"
                 || (food.GroupCode == "14" && Is(@"butter|margarine|spread"))
                 || (food.GroupCode == "24" && Is(@"avocado|tomato|mushroom|spinach")) || (food.GroupCode == "18" && Is(@"^ham")),
-            MealTypes.Lunch => mainGrain || food.GroupCode is "15" or "17" or "18" or "20" or "23" or "24" or "25" or "14" or "16"
+            MealTypes.Lunch => mainGrain || substituteMain || food.GroupCode is "15" or "17" or "18" or "23" or "24" or "25" or "14" or "16"
                 || (food.GroupCode == "19" && Is(@"cheese|yoghurt")),
-            MealTypes.Dinner => mainGrain && !Is(@"^bread|\bwrap|\broll\b") || food.GroupCode is "15" or "18" or "20" or "23" or "24" or "25" or "14"
+            MealTypes.Dinner => mainGrain && !Is(@"^bread|\bwrap|\broll\b") || substituteMain || food.GroupCode is "15" or "18" or "23" or "24" or "25" or "14"
                 || (food.GroupCode == "19" && Is(@"cheese")),
             MealTypes.Snack => food.GroupCode is "16" or "22" or "19" or "20" || (food.GroupCode == "17" && Is(@"boiled"))
                 || (food.GroupCode == "12" && Is(@"^bread|muesli|granola|cracker|crispbread|rice cake")) || Is(@"hummus"),

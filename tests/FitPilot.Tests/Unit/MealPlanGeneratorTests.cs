@@ -201,4 +201,14 @@ public sealed class MealPlanGeneratorTests
         AssertWithinFivePercent(request, plan);
         Assert.All(plan.Foods, f => Assert.Contains(f.Id, ids));
     }
+
+    [Fact]
+    public void Plant_milks_belong_at_breakfast_and_snacks_and_meat_substitutes_at_lunch_and_dinner()
+    {
+        var oatBeverage = Catalog.Find("F006131")!;
+        var tofu = Catalog.Find("F009176")!;
+        Assert.Equal((true, false, false, true), (MealFoodRules.TypicalFor(oatBeverage, MealTypes.Breakfast), MealFoodRules.TypicalFor(oatBeverage, MealTypes.Lunch),
+            MealFoodRules.TypicalFor(oatBeverage, MealTypes.Dinner), MealFoodRules.TypicalFor(oatBeverage, MealTypes.Snack)));
+        Assert.Equal((true, true), (MealFoodRules.TypicalFor(tofu, MealTypes.Lunch), MealFoodRules.TypicalFor(tofu, MealTypes.Dinner)));
+    }
 }
