@@ -85,13 +85,21 @@ public sealed class BillingService(
         }));
     }
 
-    /// <summary>A Customer Portal session (payment method, plan, cancel), back to /billing.</summary>
+    /// <summary>
+    /// A Customer Portal session (payment method, plan, cancel), back to /billing. Plan changes there are limited to
+    /// the tiers that hold the PT's clients, so a downgrade below the client count is not offered (Checkout refuses it
+    /// with a message; the billing page says why the smaller plans are missing).
+    /// </summary>
     public async Task<RedirectResponse> PortalAsync(string trainerId, CancellationToken ct)
     {
         var trainer = await trainers.GetAsync(trainerId, ct);
         if (trainer.StripeCustomerId is null)
             throw DomainException.Conflict("There is no billing account yet: choose a plan first.", "No billing account");
-        return new RedirectResponse(await CallStripeAsync(() => stripe.CreatePortalAsync(trainer.StripeCustomerId, App.Link(BillingPath), ct)));
+        var count = await clients.CountAsync(trainerId, ct);
+        var allowed = BillingOptions.TierNames.Select(name => Billing.Tier(name)).Where(t => t.ClientLimit >= count).ToList();
+        IReadOnlyList<string>? prices = allowed.Count == BillingOptions.TierNames.Length ? null
+            : allowed.SelectMany(t => new[] { t.MonthlyPriceId, t.YearlyPriceId }).ToList();
+        return new RedirectResponse(await CallStripeAsync(() => stripe.CreatePortalAsync(trainer.StripeCustomerId, App.Link(BillingPath), prices, ct)));
     }
 
     private async Task<string> NewCustomerAsync(TrainerEntity trainer, CancellationToken ct)

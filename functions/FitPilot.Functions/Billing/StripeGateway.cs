@@ -44,12 +44,60 @@ public sealed class StripeGateway(IOptions<BillingOptions> options)
         return session.Url;
     }
 
-    public async Task<string> CreatePortalAsync(string customerId, string returnUrl, CancellationToken ct)
+    /// <summary>
+    /// A Customer Portal session. With <paramref name="allowedPriceIds"/> the portal offers plan changes only to those
+    /// prices (a portal configuration per set of prices, created once per instance): a PT with more clients than a
+    /// smaller tier allows is never offered it there, the same rule Checkout enforces. Null: the account's default portal.
+    /// </summary>
+    public async Task<string> CreatePortalAsync(string customerId, string returnUrl, IReadOnlyList<string>? allowedPriceIds, CancellationToken ct)
     {
-        var session = await new Stripe.BillingPortal.SessionService(_client).CreateAsync(new Stripe.BillingPortal.SessionCreateOptions
-        {
-            Customer = customerId, ReturnUrl = returnUrl,
-        }, cancellationToken: ct);
+        var options = new Stripe.BillingPortal.SessionCreateOptions { Customer = customerId, ReturnUrl = returnUrl };
+        if (allowedPriceIds is not null)
+            options.Configuration = await PortalConfigurationAsync(allowedPriceIds, ct);
+        var session = await new Stripe.BillingPortal.SessionService(_client).CreateAsync(options, cancellationToken: ct);
         return session.Url;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> _portalConfigurations = new();
+
+    private Task<string> PortalConfigurationAsync(IReadOnlyList<string> priceIds, CancellationToken ct)
+    {
+        var key = string.Join(',', priceIds.Order(StringComparer.Ordinal));
+        var created = _portalConfigurations.GetOrAdd(key, _ => CreatePortalConfigurationAsync(priceIds, key, ct));
+        if (created.IsFaulted || created.IsCanceled) _portalConfigurations.TryRemove(new(key, created)); // a failure is not remembered
+        return created;
+    }
+
+    private async Task<string> CreatePortalConfigurationAsync(IReadOnlyList<string> priceIds, string key, CancellationToken ct)
+    {
+        // The portal lists plans by product, each with its prices: look up each price's product.
+        var prices = new PriceService(_client);
+        var products = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var priceId in priceIds)
+        {
+            var price = await prices.GetAsync(priceId, cancellationToken: ct);
+            (products.TryGetValue(price.ProductId, out var list) ? list : products[price.ProductId] = []).Add(priceId);
+        }
+        var configuration = await new Stripe.BillingPortal.ConfigurationService(_client).CreateAsync(new Stripe.BillingPortal.ConfigurationCreateOptions
+        {
+            Features = new Stripe.BillingPortal.ConfigurationFeaturesOptions
+            {
+                InvoiceHistory = new() { Enabled = true },
+                PaymentMethodUpdate = new() { Enabled = true },
+                SubscriptionCancel = new() { Enabled = true, Mode = "at_period_end" },
+                SubscriptionUpdate = priceIds.Count == 0 ? new() { Enabled = false } : new()
+                {
+                    Enabled = true,
+                    DefaultAllowedUpdates = ["price"],
+                    ProrationBehavior = "create_prorations",
+                    Products = products.Select(p => new Stripe.BillingPortal.ConfigurationFeaturesSubscriptionUpdateProductOptions
+                    {
+                        Product = p.Key, Prices = p.Value,
+                    }).ToList(),
+                },
+            },
+            Metadata = new() { ["fitpilotAllowedPrices"] = key.Length <= 500 ? key : key[..500] },
+        }, new RequestOptions { IdempotencyKey = "portal-config-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32] }, ct);
+        return configuration.Id;
     }
 }

@@ -127,6 +127,30 @@ public sealed class BillingTests(BillingFixture host, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_portal_offers_only_the_plans_that_hold_the_PTs_clients()
+    {
+        var (pt, customer, _, _) = await ActiveStudioAsync();
+        // Two clients fit every plan: the account's default portal, no configuration of ours.
+        for (var i = 0; i < 2; i++) await _api.InviteAsync(pt, $"portal-{i}-{Guid.NewGuid():N}@fitpilot.test");
+        await ApiClient.ReadAsync<RedirectResponse>(await _api.PostAsync("/api/billing/portal", null, pt.Token));
+        Assert.False(host.Stripe.To("/v1/billing_portal/sessions").Last(r => r.Form["customer"] == customer).Form.ContainsKey("configuration"));
+
+        // A third client is more than Solo's 2: the portal is opened with a configuration that offers Studio and Enterprise only.
+        await _api.InviteAsync(pt, $"portal-3-{Guid.NewGuid():N}@fitpilot.test");
+        var portal = await ApiClient.ReadAsync<RedirectResponse>(await _api.PostAsync("/api/billing/portal", null, pt.Token));
+        Assert.StartsWith("https://billing.stripe.test/p/session/", portal.Url);
+        var session = host.Stripe.To("/v1/billing_portal/sessions").Last(r => r.Form["customer"] == customer);
+        Assert.StartsWith("bpc_fake", session.Form["configuration"]);
+        var configuration = host.Stripe.To("/v1/billing_portal/configurations").Last();
+        var offered = configuration.Form.Where(f => f.Key.StartsWith("features[subscription_update][products]", StringComparison.Ordinal)).ToList();
+        var prices = offered.Where(f => f.Key.Contains("[prices]")).Select(f => f.Value).Order().ToList();
+        Assert.Equal(["price_test_enterprise_monthly", "price_test_enterprise_yearly", "price_test_studio_monthly", "price_test_studio_yearly"], prices);
+        Assert.Equal(["prod_enterprise", "prod_studio"], offered.Where(f => f.Key.EndsWith("[product]")).Select(f => f.Value).Order().ToList());
+        Assert.Equal("true", configuration.Form["features[subscription_update][enabled]"]);
+        Assert.Equal("at_period_end", configuration.Form["features[subscription_cancel][mode]"]);
+    }
+
+    [Fact]
     public async Task A_replayed_event_changes_nothing()
     {
         var (pt, customer, sub, periodEnd) = await ActiveStudioAsync();

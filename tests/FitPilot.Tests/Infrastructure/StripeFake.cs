@@ -11,7 +11,7 @@ namespace FitPilot.Tests.Infrastructure;
 /// <summary>
 /// Stripe's API as far as FitPilot calls it, on 127.0.0.1 (StripeClient's ApiBase points here): it
 /// records every request (method, path, form fields, API key) so tests check what was sent, and answers
-/// with the objects Stripe.net expects — a customer, a Checkout Session, a Customer Portal session.
+/// with the objects Stripe.net expects — a customer, a Checkout Session, a price, a Customer Portal configuration and session.
 /// A request without the configured secret key is a 401, as at Stripe.
 /// </summary>
 public sealed class StripeFake : IAsyncDisposable
@@ -79,6 +79,18 @@ public sealed class StripeFake : IAsyncDisposable
                     ["id"] = $"bps_fake{n}", ["object"] = "billing_portal.session", ["customer"] = form.GetValueOrDefault("customer"),
                     ["url"] = $"https://billing.stripe.test/p/session/bps_fake{n}",
                 });
+                break;
+            case ("GET", var path) when path!.StartsWith("/v1/prices/", StringComparison.Ordinal):
+                // price_test_studio_monthly → prod_studio: one product per tier, as a real account is set up.
+                var priceId = path["/v1/prices/".Length..];
+                var parts = priceId.Split('_');
+                await Json(context, 200, new JsonObject
+                {
+                    ["id"] = priceId, ["object"] = "price", ["product"] = "prod_" + (parts.Length > 2 ? parts[2] : priceId),
+                });
+                break;
+            case ("POST", "/v1/billing_portal/configurations"):
+                await Json(context, 200, new JsonObject { ["id"] = $"bpc_fake{n}", ["object"] = "billing_portal.configuration", ["active"] = true });
                 break;
             default:
                 await Json(context, 404, new JsonObject { ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["message"] = "Unrecognized request URL" } });

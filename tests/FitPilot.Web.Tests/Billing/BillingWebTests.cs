@@ -77,6 +77,17 @@ public sealed class BillingWebTests : WebTest
     }
 
     [Fact]
+    public void A_paying_PT_is_told_which_plans_are_too_small_for_their_clients()
+    {
+        SignedInTrainer(SubscriptionStatuses.Active);
+        var cut = BillingPage(State(SubscriptionStatuses.Active, 0, tier: "Studio", clients: 12));
+        cut.WaitForAssertion(() => Assert.Equal("Holds 10 clients; you have 12. Remove clients first to move to it.",
+            cut.Find("[data-testid=plan-Solo] [data-testid=plan-too-small]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=plan-Enterprise] [data-testid=plan-too-small]"));
+        Assert.Contains("offers the plans that hold your 12 clients", cut.Markup);
+    }
+
+    [Fact]
     public void Choosing_a_plan_posts_the_tier_and_interval_and_opens_the_checkout_URL()
     {
         SignedInTrainer();
