@@ -87,6 +87,18 @@ public static partial class MealFoodRules
         return portion with { Max = Math.Min(portion.Max, MaxGrams) };
     }
 
+    /// <summary>
+    /// Whether a food goes with a meal rather than being one: oils and spreads, sauces and condiments (not dips such as
+    /// hummus), sugar products (jam, honey). A generated meal has at most <see cref="MaxAccompaniments"/> of them and no
+    /// more than it has other foods, so no meal is a spoon of mayonnaise or of oil on its own.
+    /// </summary>
+    public static bool IsAccompaniment(Food food) =>
+        food.GroupCode is "14" or "27"
+        || (food.GroupCode == "23" && !Regex.IsMatch(food.Name, @"hummus|dip\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+
+    /// <summary>Accompaniments (<see cref="IsAccompaniment"/>) in one generated meal at most.</summary>
+    public const int MaxAccompaniments = 2;
+
     /// <summary>Whether a food is typical of a meal type (breakfast cereals, dairy, fruit and eggs at breakfast; meat, fish, grains and vegetables at lunch and dinner…).</summary>
     public static bool TypicalFor(Food food, string mealType)
     {

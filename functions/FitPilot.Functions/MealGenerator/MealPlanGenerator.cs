@@ -105,6 +105,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
         /// <summary>[macro][food]: kcal, protein, fat, carbs in one step of the food.</summary>
         private readonly double[][] _perStep;
         private readonly MealFoodRules.Portion[] _portions;
+        private readonly bool[] _accompaniment;
         private readonly double[,] _cost;
         private readonly bool[,] _typical;
         private readonly List<int>[] _fastCandidates;
@@ -121,6 +122,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
                 pool.Select(x => x.Per100g.CarbsG!.Value * f).ToArray(),
             ];
             _portions = pool.Select(MealFoodRules.PortionOf).ToArray();
+            _accompaniment = pool.Select(MealFoodRules.IsAccompaniment).ToArray();
             var random = new Random(seed);
             _cost = new double[pool.Count, slots.Count];
             _typical = new bool[pool.Count, slots.Count];
@@ -149,6 +151,9 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
             {
                 var candidates = everyFood ? Enumerable.Range(0, _pool.Count) : _fastCandidates[m];
                 var items = model.Solver.MakeConstraint(1, _maxItems, $"items{m}");
+                // Accompaniments (oil, sauces, jam) go with a meal: no more of them than of other foods, and few.
+                var withMain = model.Solver.MakeConstraint(double.NegativeInfinity, 0, $"accompanied{m}");
+                var fewAccompaniments = model.Solver.MakeConstraint(0, MealFoodRules.MaxAccompaniments, $"accompaniments{m}");
                 foreach (var i in candidates)
                 {
                     var (min, max) = (Math.Ceiling(_portions[i].Min / StepGrams), Math.Floor(_portions[i].Max / StepGrams));
@@ -159,6 +164,9 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
                     var lower = model.Solver.MakeConstraint(0, double.PositiveInfinity);
                     lower.SetCoefficient(units, 1); lower.SetCoefficient(used, -min);
                     items.SetCoefficient(used, 1);
+                    var accompaniment = _accompaniment[i];
+                    withMain.SetCoefficient(used, accompaniment ? 1 : -1);
+                    if (accompaniment) fewAccompaniments.SetCoefficient(used, 1);
                     model.Cells.Add(new Cell(i, m, units, used));
                 }
             }

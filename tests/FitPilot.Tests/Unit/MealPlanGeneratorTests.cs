@@ -211,4 +211,30 @@ public sealed class MealPlanGeneratorTests
             MealFoodRules.TypicalFor(oatBeverage, MealTypes.Dinner), MealFoodRules.TypicalFor(oatBeverage, MealTypes.Snack)));
         Assert.Equal((true, true), (MealFoodRules.TypicalFor(tofu, MealTypes.Lunch), MealFoodRules.TypicalFor(tofu, MealTypes.Dinner)));
     }
+
+    [Fact]
+    public void Oils_sauces_and_sugars_only_go_with_a_meal_never_make_one()
+    {
+        Assert.True(MealFoodRules.IsAccompaniment(Catalog.Find("F006177")!)); // olive oil
+        Assert.True(MealFoodRules.IsAccompaniment(Catalog.Find("F004380")!)); // honey
+        Assert.False(MealFoodRules.IsAccompaniment(Everyday.First(f => f.Name.Contains("hummus", StringComparison.OrdinalIgnoreCase))));
+        // High-fat days are where the solver reached for oil or mayonnaise on their own: many seeds, several shapes of day.
+        var checkedMeals = 0;
+        foreach (var (kcal, protein, fat) in new[] { (2600.0, 120.0, 120.0), (1800.0, 140.0, 80.0), (3200.0, 180.0, 130.0) })
+            for (var seed = 1; seed <= 8; seed++)
+            {
+                var request = Request(kcal, protein, fat, seed: seed) with { MaxItemsPerMeal = 3 };
+                var plan = MealPlanGenerator.Generate(Everyday, request);
+                if (!plan.Success) continue;
+                foreach (var meal in plan.Day!.Meals)
+                {
+                    var accompaniments = meal.Items.Count(i => MealFoodRules.IsAccompaniment(FoodOf(plan, i.FoodId)));
+                    Assert.True(accompaniments <= meal.Items.Count - accompaniments,
+                        $"{meal.Name} (seed {seed}, {kcal} kcal): {string.Join(", ", meal.Items.Select(i => $"{i.FoodName} {i.Grams} g"))}");
+                    Assert.True(accompaniments <= MealFoodRules.MaxAccompaniments);
+                    checkedMeals++;
+                }
+            }
+        Assert.True(checkedMeals >= 60, $"only {checkedMeals} meals generated");
+    }
 }
