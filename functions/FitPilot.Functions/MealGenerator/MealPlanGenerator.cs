@@ -27,6 +27,8 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
     public const double ModelTolerance = 0.049;
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan DiagnosisTimeLimit = TimeSpan.FromSeconds(1);
+    /// <summary>All solves of one request together (the plan and, when there is none, its diagnosis) stop after this.</summary>
+    public static readonly TimeSpan TotalTimeLimit = TimeSpan.FromSeconds(10);
     /// <summary>At most this many candidate foods per meal in the first, fast attempt (the seed picks which).</summary>
     private const int CandidatesPerMeal = 30;
 
@@ -109,6 +111,12 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
         private readonly double[,] _cost;
         private readonly bool[,] _typical;
         private readonly List<int>[] _fastCandidates;
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+        /// <summary>A solve's limit within what is left of <see cref="TotalTimeLimit"/>.</summary>
+        private TimeSpan Within(TimeSpan limit) => TimeSpan.FromMilliseconds(Math.Max(50, Math.Min(limit.TotalMilliseconds, (TotalTimeLimit - _clock.Elapsed).TotalMilliseconds)));
+
+        private bool TimeUp => _clock.Elapsed >= TotalTimeLimit;
 
         public Formulation(List<Food> pool, IReadOnlyList<MealSlot> slots, double[] targets, int maxItems, int seed)
         {
@@ -218,7 +226,10 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
                 off.Select(i => $"Cannot meet {Amount(i, _targets[i])}: the plan has {Quantity(i, actual[i])} after rounding to {StepGrams:0} g.").ToList());
         }
 
-        /// <summary>Why no plan exists: the first relaxation that explains it, as "Cannot meet X because Y".</summary>
+        private static string TookTooLong =>
+            $"Cannot find a plan within {TotalTimeLimit.TotalSeconds:0} s: allow more foods or more foods per meal, or loosen the exclusions.";
+
+        /// <summary>Why no plan exists: the first relaxation that explains it, as "Cannot meet X because Y" (within <see cref="TotalTimeLimit"/>).</summary>
         public IEnumerable<string> Diagnose()
         {
             // Energy alone, within portions and items.
@@ -251,6 +262,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
                 }
             }
             if (found) yield break;
+            if (TimeUp) { yield return TookTooLong; yield break; }
             // Each macro against the other targets: drop one, see how close it gets with the rest met.
             for (var macro = 1; macro < 4; macro++)
             {
@@ -269,6 +281,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
                 }
             }
             if (found) yield break;
+            if (TimeUp) { yield return TookTooLong; yield break; }
             // The meal structure.
             using (var model = Build(everyFood: true, hardMacros: [0, 1, 2, 3], shares: false))
             {
@@ -281,7 +294,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
                 }
                 if (status is not Solver.ResultStatus.INFEASIBLE)
                 {
-                    yield return $"Cannot find a plan within {TimeLimit.TotalSeconds:0} s: allow more foods or more foods per meal, or loosen the exclusions.";
+                    yield return TookTooLong;
                     yield break;
                 }
             }
@@ -339,7 +352,7 @@ public sealed class MealPlanGenerator(FoodCatalog catalog, IFoodLookup foodLooku
 
             public Solver.ResultStatus Solve(TimeSpan limit)
             {
-                Solver.SetTimeLimit((long)limit.TotalMilliseconds);
+                Solver.SetTimeLimit((long)problem.Within(limit).TotalMilliseconds);
                 // Deterministic limits (a gap and a node budget, one thread) stop the search before the wall-clock limit
                 // in practice, so the same request and seed give the same plan; the time limit only guards the worst case.
                 Solver.SetNumThreads(1);

@@ -60,6 +60,15 @@ public sealed class NutritionTests(HostFixture host, BrowserFixture browser) : I
         var energy = d.GetByTestId("day-totals").GetByTestId("macro-energy");
         await Expect(energy).ToContainTextAsync("on target");
         await desk.ShotAsync("generated");
+        // At the top of the page (not a full-page capture, where sticky parts sit where the scroll left them): the
+        // search panel and the day's totals start side by side, the save bar above them.
+        await d.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var side = (await d.Locator("#nutri-side").BoundingBoxAsync())!;
+        var totals = (await d.Locator("section.day-totals").BoundingBoxAsync())!;
+        var bar = (await d.GetByTestId("builder-bar").BoundingBoxAsync())!;
+        Assert.True(Math.Abs(side.Y - totals.Y) < 40, $"search panel at y={side.Y}, totals at y={totals.Y}");
+        Assert.True(bar.Y + bar.Height <= Math.Min(side.Y, totals.Y) + 1, $"save bar ends at {bar.Y + bar.Height}, content starts at {Math.Min(side.Y, totals.Y)}");
+        await d.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.Results(Path.Combine("screenshots", "nutrition-pt-desk")), "02b-builder-top.png") });
 
         // The PT edits the draft (one more item's grams), then saves it as her plan.
         var firstItem = d.GetByTestId("meal-item").First;
@@ -72,6 +81,22 @@ public sealed class NutritionTests(HostFixture host, BrowserFixture browser) : I
         await d.WaitForURLAsync(new Regex("/pt/nutrition/plans/[A-Za-z0-9-]+$"));
         await Expect(d.GetByText("Unsaved changes")).Not.ToBeVisibleAsync();
         await desk.ShotAsync("saved");
+
+        // The same plan on a tablet: one column, the food search a button away, nothing scrolls sideways.
+        await using (var tablet = await BrowserSession.OpenAsync(browser.Browser, "nutrition-pt-tablet"))
+        {
+            var t = tablet.Page;
+            await t.SetViewportSizeAsync(820, 1180);
+            await tablet.LogInAsync(host.BrowserUrl, pt.Email, pt.Password);
+            await Expect(t.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Nutrition Coach" })).ToBeVisibleAsync();
+            await t.GotoAsync(d.Url);
+            await Expect(t.GetByTestId("meal-item").First).ToBeVisibleAsync();
+            Assert.True(await t.EvaluateAsync<bool>(NoSidewaysScroll), "The meal plan builder scrolls sideways on a tablet.");
+            await t.GetByRole(AriaRole.Button, new() { Name = "Food search" }).First.ClickAsync();
+            await t.GetByLabel("Search foods").FillAsync("banana");
+            await Expect(t.GetByTestId("food-result").First).ToContainTextAsync("Banana");
+            await tablet.ShotAsync("builder-search");
+        }
         var plans = await ApiClient.ReadAsync<List<MealPlanSummary>>(await api.GetAsync($"/api/meal-plans?clientId={client.Id}", pt.Token));
         var plan = Assert.Single(plans);
         Assert.Equal(("Maintenance week", MealPlanStatuses.Active, false), (plan.Name, plan.Status, plan.IsTemplate));
