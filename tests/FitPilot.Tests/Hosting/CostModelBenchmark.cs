@@ -145,6 +145,9 @@ public sealed class CostModelBenchmark(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Monthly_Azure_cost_per_100_and_1000_active_clients()
     {
+        // Each timer once on the empty host: a run's fixed cost, whatever the number of clients.
+        var emptyRuns = await RunTimersAsync();
+
         // Setup (not counted): a PT, their clients with a program, a meal plan, two habits and a weekly check-in due today.
         var pt = await _api.RegisterTrainerAsync("Cost Coach");
         var template = await ApiClient.ReadAsync<CheckInTemplate>(await _api.PostAsync("/api/check-in-templates", new
@@ -164,11 +167,9 @@ public sealed class CostModelBenchmark(ITestOutputHelper output) : IAsyncLifetim
         var week = Meter.Since(mark);
         output.WriteLine($"week simulated: {_wall.Elapsed.TotalSeconds:0} s");
 
-        // Timers: each run once now; a month has as many runs as its schedule says.
-        var timerMark = Meter.Count;
+        // Each timer again, now with the week's data: the difference is the work it does for the simulated clients.
+        var timerRuns = await RunTimersAsync();
         var timers = TimerScheduler.Timers;
-        foreach (var timer in timers) Assert.True(await _host.Services.GetRequiredService<TimerScheduler>().RunNowAsync(timer.Name, default));
-        var timerRuns = Meter.Since(timerMark);
         var monthStart = DateTime.UtcNow;
         var runsPerMonth = timers.ToDictionary(t => t.Name, t =>
             CronExpression.Parse(t.Schedule, CronFormat.IncludeSeconds).GetOccurrences(monthStart, monthStart.AddDays(30), TimeZoneInfo.Utc).Count());
@@ -182,9 +183,10 @@ public sealed class CostModelBenchmark(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(SimulatedClients, week.Count(e => e.Trigger == "Blob"));
         Assert.True(week.Sum(e => e.Storage[Op.Table]) > 0);
         Assert.Equal(timers.Count, timerRuns.Count);
+        Assert.Equal(timers.Count, emptyRuns.Count);
         Assert.True(photoBytes > 0);
 
-        var report = Report(week, timerRuns, runsPerMonth, photoBytes / (double)SimulatedClients);
+        var report = Report(week, emptyRuns, timerRuns, runsPerMonth, photoBytes / (double)SimulatedClients);
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(TestPaths.Results("benchmarks"), "cost-model.md"), report);
     }
@@ -369,7 +371,15 @@ public sealed class CostModelBenchmark(ITestOutputHelper output) : IAsyncLifetim
         public double Total(bool freeGrant) => FunctionsCost(freeGrant) + TransactionsCost + CapacityCost + EventGridCost(freeGrant);
     }
 
-    private static string Report(IReadOnlyList<FunctionMeter.Execution> week, IReadOnlyList<FunctionMeter.Execution> timerRuns,
+    /// <summary>Runs every timer function once now; their executions (the timer runs only, not the emails they queue).</summary>
+    private async Task<IReadOnlyList<FunctionMeter.Execution>> RunTimersAsync()
+    {
+        var mark = Meter.Count;
+        foreach (var timer in TimerScheduler.Timers) Assert.True(await _host.Services.GetRequiredService<TimerScheduler>().RunNowAsync(timer.Name, default));
+        return Meter.Since(mark).Where(e => e.Trigger == "Timer").ToList();
+    }
+
+    private static string Report(IReadOnlyList<FunctionMeter.Execution> week, IReadOnlyList<FunctionMeter.Execution> emptyRuns, IReadOnlyList<FunctionMeter.Execution> timerRuns,
         IReadOnlyDictionary<string, int> runsPerMonth, double photoBytesPerClientWeek)
     {
         var gb = Usage.InstanceMemoryMb / 1024.0;
@@ -381,17 +391,22 @@ public sealed class CostModelBenchmark(ITestOutputHelper output) : IAsyncLifetim
         Month For(int clients)
         {
             var perClientMonth = WeeksPerMonth / SimulatedClients * clients; // the simulated week, per client, for a month of these clients
-            var timerScale = clients / (double)SimulatedClients;           // a timer run's work, measured with the simulated clients: taken as linear (an upper bound; its scans read pages of 1,000 rows)
-            double Timers(Func<FunctionMeter.Execution, double> f) => timerRuns.Sum(t => f(t) * runsPerMonth[t.Function]);
+            // A timer's month: every run's fixed cost (measured on the empty host), plus the work a run did for the simulated
+            // clients' data (with them − empty), counted once per client-week (a check-in falls due once a week).
+            double Timers(Func<FunctionMeter.Execution, double> f) => timerRuns.Sum(t =>
+            {
+                var empty = f(emptyRuns.Single(e => e.Function == t.Function));
+                return empty * runsPerMonth[t.Function] + Math.Max(0, f(t) - empty) * perClientMonth;
+            });
             return new Month(
-                Executions: week.Count * perClientMonth + Timers(_ => 1),
-                GbSeconds: week.Sum(e => e.Duration.TotalSeconds) * gb * perClientMonth + Timers(t => t.Duration.TotalSeconds * timerScale) * gb,
-                Table: Sum(week, Op.Table) * perClientMonth + Timers(t => t.Storage[Op.Table] * timerScale),
-                Queue: (Sum(week, Op.Queue) + queueMessages * OutsideFunctions.QueueOpsPerMessage) * perClientMonth + Timers(t => t.Storage[Op.Queue] * timerScale),
+                Executions: week.Count * perClientMonth + timerRuns.Sum(t => runsPerMonth[t.Function]),
+                GbSeconds: week.Sum(e => e.Duration.TotalSeconds) * gb * perClientMonth + Timers(t => t.Duration.TotalSeconds) * gb,
+                Table: Sum(week, Op.Table) * perClientMonth + Timers(t => t.Storage[Op.Table]),
+                Queue: (Sum(week, Op.Queue) + queueMessages * OutsideFunctions.QueueOpsPerMessage) * perClientMonth + Timers(t => t.Storage[Op.Queue]),
                 BlobWrite: (Sum(week, Op.BlobWrite) + Sum(week, Op.BlobList) + photoUploads * OutsideFunctions.BlobWritesPerPhotoUpload) * perClientMonth
-                           + Timers(t => (t.Storage[Op.BlobWrite] + t.Storage[Op.BlobList]) * timerScale),
-                BlobRead: (Sum(week, Op.BlobRead) + blobTriggers * OutsideFunctions.BlobReadsPerBlobTrigger) * perClientMonth + Timers(t => t.Storage[Op.BlobRead] * timerScale),
-                BlobDelete: Sum(week, Op.BlobDelete) * perClientMonth + Timers(t => t.Storage[Op.BlobDelete] * timerScale),
+                           + Timers(t => (t.Storage[Op.BlobWrite] + t.Storage[Op.BlobList])),
+                BlobRead: (Sum(week, Op.BlobRead) + blobTriggers * OutsideFunctions.BlobReadsPerBlobTrigger) * perClientMonth + Timers(t => t.Storage[Op.BlobRead]),
+                BlobDelete: Sum(week, Op.BlobDelete) * perClientMonth + Timers(t => t.Storage[Op.BlobDelete]),
                 EventGrid: blobTriggers * perClientMonth,
                 PhotoGb: photoBytesPerClientWeek * WeeksPerMonth * Usage.PhotoMonthsKept * clients / 1e9);
         }
@@ -416,6 +431,8 @@ public sealed class CostModelBenchmark(ITestOutputHelper output) : IAsyncLifetim
                          $"{Sum(g, Op.Table)} | {Sum(g, Op.Queue)} | {Sum(g, Op.BlobWrite) + Sum(g, Op.BlobList)} | {Sum(g, Op.BlobRead)} | {Sum(g, Op.BlobDelete)} |");
         s.AppendLine($"| **week total** (timers excluded) | | {week.Count} | {week.Average(e => e.Duration.TotalMilliseconds):0} | {Sum(week, Op.Table)} | {Sum(week, Op.Queue)} | " +
                      $"{Sum(week, Op.BlobWrite) + Sum(week, Op.BlobList)} | {Sum(week, Op.BlobRead)} | {Sum(week, Op.BlobDelete)} |");
+        s.AppendLine().AppendLine("Timers on the empty host (a run's fixed cost): " + string.Join("; ", emptyRuns.Select(e =>
+            $"{e.Function} {e.Duration.TotalMilliseconds:0} ms, {e.Storage.Values.Sum()} storage operations")) + ". The first run of each includes its JIT warm-up.");
         s.AppendLine().AppendLine($"Outside functions, added per event: {OutsideFunctions.QueueOpsPerMessage} queue operations per delivered message (receive, delete; {queueMessages} messages), " +
                                   $"{OutsideFunctions.BlobReadsPerBlobTrigger} blob read per blob trigger and {OutsideFunctions.BlobWritesPerPhotoUpload} blob write per browser upload ({photoUploads} photos), one Event Grid event per photo. " +
                                   $"Processed photo + thumbnail kept: {photoBytesPerClientWeek / 1e6:0.00} MB per client per week.");
@@ -448,7 +465,7 @@ public sealed class CostModelBenchmark(ITestOutputHelper output) : IAsyncLifetim
                         $"plus its execution time at ${Prices.FlexAlwaysReadyExecutionPerGbSecond:0.#######}/GB-s (1,000 clients: ${always.GbSeconds * Prices.FlexAlwaysReadyExecutionPerGbSecond:0.00}), with no free grant: for 1,000 clients that baseline alone is ${gb * 30 * 24 * 3600 * Prices.FlexAlwaysReadyBaselinePerGbSecond / 1000:0.000} per client."))
             .AppendLine("- Storage operations are counted per HTTP attempt the Azure SDK makes (retries included); an entity group transaction (batch) counts once here. Queue-polling by an idle host and the scale controller, and the Functions host's own storage (leases, deployment package) are a per-app fixed cost, not per client, and not included.")
             .AppendLine($"- The PT's week is spread over the {SimulatedClients} simulated clients: a PT with 20–50 clients spreads their sign-ins and dashboard views thinner, so the PT side per client is an upper bound.")
-            .AppendLine("- Timer runs are measured with the simulated clients and scaled linearly with the number of clients (an upper bound). Table capacity (kilobytes per client) is left out.")
+            .AppendLine("- Timers: each run's fixed cost is measured on the empty host and paid on every scheduled run; what a run did for the simulated clients (run with them − empty run) is counted once per client-week. A scan reads up to 1,000 rows per transaction, so more clients add few transactions per run. The emails a timer queues are not counted. Table capacity (kilobytes per client) is left out.")
             .AppendLine("- Not in this model: Static Web Apps, Azure SQL (reporting store), Application Insights, Communication Services email, Key Vault, egress.")
             .AppendLine().AppendLine("## Prices used (one table in the code: `CostModelBenchmark.Prices`)").AppendLine()
             .AppendLine($"Region {Prices.Region}, USD, {Prices.AsOf}. Not fetched here: there is no internet in this environment, so every figure is to check against its source.").AppendLine()
