@@ -83,6 +83,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         builder.Services.AddSingleton(options.QueueSettings is null ? hostJson : hostJson.With(options.QueueSettings));
 
         builder.Services.AddFitPilot(builder.Configuration);
+        builder.Services.AddSingleton<FunctionMeter>();
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddSingleton<TimerScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerScheduler>());

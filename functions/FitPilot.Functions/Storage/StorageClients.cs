@@ -22,9 +22,9 @@ public sealed class StorageClients
     public StorageClients(IConfiguration configuration)
     {
         var connectionString = configuration[StorageNames.Connection];
-        var tableOptions = Configure(new TableClientOptions(), TablePatience);
-        var blobOptions = Configure(new BlobClientOptions(), BlobPatience);
-        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, QueuePatience);
+        var tableOptions = Configure(new TableClientOptions(), TablePatience, StorageRoundTrips.Service.Table);
+        var blobOptions = Configure(new BlobClientOptions(), BlobPatience, StorageRoundTrips.Service.Blob);
+        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, QueuePatience, StorageRoundTrips.Service.Queue);
 
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
@@ -75,9 +75,9 @@ public sealed class StorageClients
     public static readonly Patience QueuePatience = TablePatience;
     public static readonly Patience BlobPatience = new(1, TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
 
-    private static T Configure<T>(T options, Patience patience) where T : ClientOptions
+    private static T Configure<T>(T options, Patience patience, StorageRoundTrips.Service service) where T : ClientOptions
     {
-        options.AddPolicy(new StorageRoundTrips.Policy(), HttpPipelinePosition.PerRetry);
+        options.AddPolicy(new StorageRoundTrips.Policy(service), HttpPipelinePosition.PerRetry);
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = patience.MaxRetries;
         options.Retry.NetworkTimeout = patience.NetworkTimeout;

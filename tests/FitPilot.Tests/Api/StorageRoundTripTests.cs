@@ -1,6 +1,10 @@
 using System.Net;
+using Azure.Data.Tables;
 using FitPilot.Contracts.Exercises;
+using FitPilot.Functions.Storage;
+using FitPilot.LocalHost;
 using FitPilot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace FitPilot.Tests.Api;
@@ -72,5 +76,36 @@ public sealed class StorageRoundTripTests(HostFixture host, ITestOutputHelper ou
         trips.AssertReadsAtMost(3);
         Assert.True(ApiClient.RoundTrips(foodSearch) <= 1, "GET /api/foods?q=: one read of the PT's partition; the catalogue is in memory");
         Assert.True(ApiClient.RoundTrips(mine) <= 1, "GET /api/foods/mine");
+    }
+
+    /// <summary>The cost model's counting: a count begun inside another adds to both, by price class; the host meters each execution.</summary>
+    [Fact]
+    public async Task A_count_inside_another_adds_to_both_by_price_class_and_the_host_meters_each_execution()
+    {
+        var storage = host.Services.GetRequiredService<StorageClients>();
+        var outer = StorageRoundTrips.Begin();
+        var inner = await InnerAsync(storage);
+        await storage.Queue(StorageNames.EmailQueue).GetPropertiesAsync();
+        Assert.Equal((3, 1, 1, 1, 0), (inner.Count, inner.Of(StorageRoundTrips.Operation.Table), inner.Of(StorageRoundTrips.Operation.BlobList),
+            inner.Of(StorageRoundTrips.Operation.BlobRead), inner.Of(StorageRoundTrips.Operation.Queue)));
+        Assert.Equal((4, 1, 1), (outer.Count, outer.Of(StorageRoundTrips.Operation.Table), outer.Of(StorageRoundTrips.Operation.Queue)));
+
+        var meter = host.Services.GetRequiredService<FunctionMeter>();
+        var mark = meter.Count;
+        var health = await _api.GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var execution = Assert.Single(meter.Since(mark), e => e.Function == "GetHealth");
+        Assert.Equal(("Http", true), (execution.Trigger, execution.Succeeded));
+        Assert.True(execution.Duration > TimeSpan.Zero);
+        Assert.Equal(ApiClient.RoundTrips(health), execution.Storage.Values.Sum());
+    }
+
+    private static async Task<StorageRoundTrips.Counter> InnerAsync(StorageClients storage)
+    {
+        var counter = StorageRoundTrips.Begin();
+        await storage.Table(StorageNames.TrainersTable).GetEntityIfExistsAsync<TableEntity>("nobody", "profile");
+        await foreach (var _ in storage.Container(StorageNames.Photos).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "nobody/", default)) { }
+        await storage.Container(StorageNames.Photos).GetBlobClient("nobody/none.jpg").ExistsAsync();
+        return counter;
     }
 }
