@@ -91,6 +91,7 @@ public sealed class StorageRoundTripTests(HostFixture host, ITestOutputHelper ou
         Assert.Equal((4, 1, 1), (outer.Count, outer.Of(StorageRoundTrips.Operation.Table), outer.Of(StorageRoundTrips.Operation.Queue)));
 
         var meter = host.Services.GetRequiredService<FunctionMeter>();
+        meter.Enabled = true;
         var mark = meter.Count;
         var health = await _api.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);

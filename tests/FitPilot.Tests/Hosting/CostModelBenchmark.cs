@@ -145,6 +145,7 @@ public sealed class CostModelBenchmark(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Monthly_Azure_cost_per_100_and_1000_active_clients()
     {
+        Meter.Enabled = true;
         // Each timer once on the empty host: a run's fixed cost, whatever the number of clients.
         var emptyRuns = await RunTimersAsync();
 
