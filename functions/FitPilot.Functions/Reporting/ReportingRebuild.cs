@@ -22,6 +22,7 @@ public sealed class ReportingRebuild(
 {
     public sealed record RebuildResult(int Trainers, int Clients, int Workouts, int CheckIns);
 
+    /// <summary>Every PT: the store's facts are cleared first (a PT deleted since leaves nothing behind), then each PT is written anew.</summary>
     public async Task<RebuildResult> RebuildAsync(CancellationToken ct)
     {
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -34,32 +35,51 @@ public sealed class ReportingRebuild(
             await db.PtWeeks.ExecuteDeleteAsync(ct);
             await db.Trials.ExecuteDeleteAsync(ct);
         }
-        int pts = 0, people = 0, workouts = 0, reviews = 0;
+        var total = new RebuildResult(0, 0, 0, 0);
         await foreach (var trainer in trainers.AllAsync(ct))
         {
-            var facts = await FactsAsync(trainer, ct);
-            var subscription = await billing.FindSubscriptionAsync(trainer.Id, ct);
-            await projection.WriteAsync(async db =>
-            {
-                db.Clients.AddRange(facts.Clients);
-                db.Workouts.AddRange(facts.Workouts);
-                db.Programs.AddRange(facts.Programs);
-                db.CheckIns.AddRange(facts.CheckIns);
-                db.Trials.Add(new TrialFact { TrainerId = trainer.Id, Tier = SubscriptionTiers.Solo, StartedAt = trainer.TrialStartDate });
-                if (subscription is { Status: not null, StateAsOf: { } asOf } && await db.SubscriptionChanges.FindAsync([trainer.Id, subscription.Version], ct) is null)
-                    db.SubscriptionChanges.Add(new SubscriptionChangeFact
-                    {
-                        TrainerId = trainer.Id, Version = subscription.Version, Status = subscription.Status, Tier = subscription.Tier, Interval = subscription.Interval, AsOf = asOf,
-                    });
-                await db.SaveChangesAsync(ct);
-            }, ct);
-            await projection.RecomputeAsync(trainer.Id, ct);
-            pts++;
-            people += facts.Clients.Count;
-            workouts += facts.Workouts.Count;
-            reviews += facts.CheckIns.Count;
+            var one = await WriteAsync(trainer, ct);
+            total = new RebuildResult(total.Trainers + 1, total.Clients + one.Clients, total.Workouts + one.Workouts, total.CheckIns + one.CheckIns);
         }
-        return new RebuildResult(pts, people, workouts, reviews);
+        return total;
+    }
+
+    /// <summary>One PT: their facts (but a removed client's dates) replaced by what Table Storage holds, then their weeks.</summary>
+    public async Task<RebuildResult> RebuildTrainerAsync(string trainerId, CancellationToken ct)
+    {
+        var trainer = await trainers.FindAsync(trainerId, ct) ?? throw new InvalidOperationException($"No PT {trainerId}.");
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await db.Clients.Where(c => c.TrainerId == trainerId && c.RemovedOn == null).ExecuteDeleteAsync(ct);
+            await db.Workouts.Where(c => c.TrainerId == trainerId).ExecuteDeleteAsync(ct);
+            await db.Programs.Where(c => c.TrainerId == trainerId).ExecuteDeleteAsync(ct);
+            await db.CheckIns.Where(c => c.TrainerId == trainerId).ExecuteDeleteAsync(ct);
+            await db.PtWeeks.Where(c => c.TrainerId == trainerId).ExecuteDeleteAsync(ct);
+            await db.Trials.Where(c => c.TrainerId == trainerId).ExecuteDeleteAsync(ct);
+        }
+        return await WriteAsync(trainer, ct);
+    }
+
+    private async Task<RebuildResult> WriteAsync(TrainerEntity trainer, CancellationToken ct)
+    {
+        var facts = await FactsAsync(trainer, ct);
+        var subscription = await billing.FindSubscriptionAsync(trainer.Id, ct);
+        await projection.WriteAsync(async db =>
+        {
+            db.Clients.AddRange(facts.Clients);
+            db.Workouts.AddRange(facts.Workouts);
+            db.Programs.AddRange(facts.Programs);
+            db.CheckIns.AddRange(facts.CheckIns);
+            db.Trials.Add(new TrialFact { TrainerId = trainer.Id, Tier = SubscriptionTiers.Solo, StartedAt = trainer.TrialStartDate });
+            if (subscription is { Status: not null, StateAsOf: { } asOf } && await db.SubscriptionChanges.FindAsync([trainer.Id, subscription.Version], ct) is null)
+                db.SubscriptionChanges.Add(new SubscriptionChangeFact
+                {
+                    TrainerId = trainer.Id, Version = subscription.Version, Status = subscription.Status, Tier = subscription.Tier, Interval = subscription.Interval, AsOf = asOf,
+                });
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        await projection.RecomputeAsync(trainer.Id, ct);
+        return new RebuildResult(1, facts.Clients.Count, facts.Workouts.Count, facts.CheckIns.Count);
     }
 
     private async Task<WeeklyRules.Facts> FactsAsync(TrainerEntity trainer, CancellationToken ct)
