@@ -69,6 +69,9 @@ public sealed class LocalHostApp : IAsyncDisposable
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = devServices.Used.Smtp.ToString(),
             ["Email:Smtp:Security"] = "None",
+            // The reporting store: SQLite, one file beside Azurite's data (Azure uses Azure SQL: see infra/).
+            ["Reporting:Provider"] = "Sqlite",
+            ["Reporting:SqlConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "reporting.db")}",
         };
         foreach (var (key, value) in DemoBilling.Settings) settings[key] = value;
         if (options.UseLocalSettingsFile)

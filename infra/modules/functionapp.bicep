@@ -104,6 +104,7 @@ var appSettings = {
   Billing__Tiers__Enterprise__Currency: string(billingTiers.Enterprise.Currency)
 
   // Reporting store (Azure SQL) with the managed identity: no password in the connection string.
+  Reporting__Provider: 'SqlServer'
   Reporting__SqlConnectionString: 'Server=tcp:${sqlServerFqdn},1433;Database=${sqlDatabaseName};Authentication=Active Directory Managed Identity;User Id=${identityClientId};Encrypt=True;TrustServerCertificate=False;Connection Timeout=60;'
 
   // The managed identity DefaultAzureCredential picks (StorageClients, the ACS token source).

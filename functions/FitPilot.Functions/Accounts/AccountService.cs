@@ -4,6 +4,7 @@ using FitPilot.Contracts.Trainers;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
+using FitPilot.Functions.Events;
 using FitPilot.Functions.Trainers;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace FitPilot.Functions.Accounts;
 /// </summary>
 public sealed class AccountService(
     TrainerStore trainers, ClientStore clients, Logins logins, Sessions sessions, PasswordHasher hasher,
-    IOptions<AppOptions> appOptions, TimeProvider clock) : IUserProfiles
+    IOptions<AppOptions> appOptions, EventBus events, TimeProvider clock) : IUserProfiles
 {
     private AppOptions App => appOptions.Value;
 
@@ -42,6 +43,7 @@ public sealed class AccountService(
             throw DomainException.Conflict("An account with this email already exists. Log in or reset your password.", "Email already registered",
                 new Dictionary<string, string[]> { ["email"] = ["An account with this email already exists."] });
         }
+        await events.PublishAsync(new TrialStarted(trainerId, trainer.SubscriptionTier, now), ct);
         var me = TrainerMe(trainer);
         var (token, expires) = await sessions.StartAsync(login, me.TimeZone, ct);
         return new SessionResponse(token, expires, me);

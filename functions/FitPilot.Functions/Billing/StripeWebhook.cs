@@ -3,6 +3,7 @@ using FitPilot.Contracts.Billing;
 using FitPilot.Contracts.Trainers;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Email;
+using FitPilot.Functions.Events;
 using FitPilot.Functions.Http;
 using FitPilot.Functions.Storage;
 using FitPilot.Functions.Trainers;
@@ -30,7 +31,7 @@ namespace FitPilot.Functions.Billing;
 /// query), writes one transaction, and mirrors (read + write of the PT's row); a payment failure adds the email.
 /// </summary>
 public sealed class StripeWebhook(
-    BillingStore store, TrainerStore trainers, EmailOutbox outbox,
+    BillingStore store, TrainerStore trainers, EmailOutbox outbox, EventBus events,
     IOptions<BillingOptions> billingOptions, IOptions<AppOptions> appOptions, TimeProvider clock, ILogger<StripeWebhook> log)
 {
     public const int MaxBodyBytes = 1024 * 1024;
@@ -180,6 +181,7 @@ public sealed class StripeWebhook(
             }
 
             var trainer = changes ? await MirrorAsync(state, ct) : null;
+            if (changes) await events.PublishAsync(new SubscriptionChanged(trainerId!, state.Status, state.Tier, state.Interval, created, state.Version), ct);
             if (stale) return Receipt(WebhookOutcomes.Stale);
             if (change.PaymentFailed && change.Invoice is { } failed)
                 await EmailPaymentFailedAsync(trainer ?? await trainers.FindAsync(trainerId!, ct), failed, ct);

@@ -177,7 +177,7 @@ public sealed class CheckInService(
             ClientName = row.ClientName, TemplateName = row.TemplateName, DueOn = row.DueOn, Late = row.Late, SubmittedAt = now,
             TrainerTimeZone = schedule.TrainerTimeZone,
         }, ct);
-        await events.PublishAsync(new CheckInSubmitted(caller.TrainerId, caller.ClientId, row.ClientName, row.DueOn, row.Due, row.Late), ct);
+        await events.PublishAsync(new CheckInSubmitted(caller.TrainerId, caller.ClientId, row.ClientName, row.DueOn, row.Due, row.Late, now), ct);
         return row.ToDto();
     }
 
@@ -239,7 +239,7 @@ public sealed class CheckInService(
             throw DomainException.Conflict("This check-in has been reviewed already.", "Already reviewed");
         }
         await store.DeleteAsync(CheckInRows.Pending, CheckInRows.PendingKey(trainerId, row.Due, clientId), ct);
-        await events.PublishAsync(new CheckInReviewed(trainerId, clientId, row.DueOn, row.Due), ct);
+        await events.PublishAsync(new CheckInReviewed(trainerId, clientId, row.DueOn, row.Due, now), ct);
         if ((await settings.GetNotificationsAsync(clientId, ct)).EmailOnCheckIn && client.Status == Contracts.Clients.ClientStatuses.Active)
             await outbox.EnqueueAsync(EmailTemplates.Render("CheckInReviewed", client.Email, client.Name, "Your coach replied to your check-in",
                 new Dictionary<string, string>

@@ -24,6 +24,7 @@ using FitPilot.Functions.OpenApi;
 using FitPilot.Functions.Photos;
 using FitPilot.Functions.ProfilePictures;
 using FitPilot.Functions.Programs;
+using FitPilot.Functions.Reporting;
 using FitPilot.Functions.Settings;
 using FitPilot.Functions.Storage;
 using FitPilot.Functions.Trainers;
@@ -205,6 +206,9 @@ public static class FitPilotServices
         services.AddEventHandler<CheckInDue, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         services.AddEventHandler<CheckInSubmitted, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
         services.AddEventHandler<CheckInReviewed, NotificationService>(sp => sp.GetRequiredService<NotificationService>());
+
+        // The SQL reporting store (Insights, the operator report): a projection of the events above and a few of its own.
+        services.AddReporting(configuration);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using FitPilot.Contracts.Dashboard;
 using FitPilot.Contracts.Exercises;
+using FitPilot.Contracts.Reporting;
 
 namespace FitPilot.Functions.Http;
 
@@ -25,6 +26,8 @@ public static partial class Query
         // Limit, Cursor
         ["limit"] = new("integer", Minimum: 1, Maximum: MaxLimit, Default: DefaultLimit),
         ["cursor"] = new("string", MaxLength: 2048),
+        // Insights (Reporting's own whole-number parse)
+        ["weeks"] = new("integer", Minimum: 1, Maximum: InsightsQuery.MaxWeeks, Default: InsightsQuery.DefaultWeeks),
         // Date
         ["date"] = IsoDate,
         ["from"] = IsoDate,

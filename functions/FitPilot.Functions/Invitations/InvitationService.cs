@@ -4,13 +4,14 @@ using FitPilot.Contracts.Invitations;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
+using FitPilot.Functions.Events;
 using FitPilot.Functions.Trainers;
 
 namespace FitPilot.Functions.Invitations;
 
 /// <summary>The client's side of an invitation: see who invited them, set a password, become active.</summary>
 public sealed class InvitationService(
-    OneTimeTokens oneTimeTokens, ClientStore clients, TrainerStore trainers, Logins logins, AuthService auth, TimeProvider clock)
+    OneTimeTokens oneTimeTokens, ClientStore clients, TrainerStore trainers, Logins logins, AuthService auth, EventBus events, TimeProvider clock)
 {
     public async Task<InvitationPreview> PreviewAsync(string token, CancellationToken ct)
     {
@@ -37,6 +38,7 @@ public sealed class InvitationService(
         client.InvitationExpiresAt = null;
         await clients.UpdateAsync(client, ct);
         await oneTimeTokens.DeleteAsync(OneTimeTokens.Invitation, token.RowKey, ct);
+        await events.PublishAsync(new ClientJoined(client.TrainerId, client.Id, now), ct);
         return await auth.StartSessionAsync(login, ct);
     }
 

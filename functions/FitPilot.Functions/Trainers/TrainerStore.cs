@@ -63,6 +63,10 @@ public sealed class TrainerStore(StorageClients storage)
         _table.QueryAcrossPartitionsAsync<TrainerEntity>(
             Azure.Data.Tables.TableClient.CreateQueryFilter($"SubscriptionStatus eq {Contracts.Trainers.SubscriptionStatuses.Trial} or SubscriptionStatus eq {Contracts.Trainers.SubscriptionStatuses.LegacyTrial}"), ct);
 
+    /// <summary>Every PT's profile (a scan of one small row per PT): only the reporting rebuild reads them all.</summary>
+    public IAsyncEnumerable<TrainerEntity> AllAsync(CancellationToken ct) =>
+        _table.QueryAcrossPartitionsAsync<TrainerEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"RowKey eq {TrainerEntity.Row}"), ct);
+
     /// <summary>Changes the profile, reading it again when someone saved meanwhile (background work that must not lose a user's edit).</summary>
     public async Task<TrainerEntity?> ChangeWithRetryAsync(string trainerId, Action<TrainerEntity> change, CancellationToken ct)
     {

@@ -82,7 +82,8 @@ public sealed class TrainingStore(StorageClients storage)
             await events.PublishAsync(new ProgramScheduleChanged(program.PartitionKey, program.ClientId!, program.Id, null), ct);
         }
 
-        private static ScheduledProgram Scheduled(ProgramEntity program) =>
+        /// <summary>What a program copy prescribes, as <see cref="ProgramScheduleChanged"/> carries it (also the reporting rebuild's).</summary>
+        public static ScheduledProgram Scheduled(ProgramEntity program) =>
             new(program.Status, ProgramEntity.ToDate(program.StartDate), ProgramEntity.ToDate(program.EndDate), program.ScheduleOffsetDays,
                 program.Days().Where(d => d.Exercises.Count > 0).Aggregate(0, (bits, d) => bits | 1 << d.DayOfWeek), program.StartDate ?? program.CreatedAt);
 

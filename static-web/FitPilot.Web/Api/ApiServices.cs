@@ -18,6 +18,7 @@ public static class ApiServices
         services.TryAddScoped<CheckInsApi>();
         services.TryAddScoped<ClientsApi>();
         services.TryAddScoped<DashboardApi>();
+        services.TryAddScoped<InsightsApi>();
         services.TryAddScoped<ExercisesApi>();
         services.TryAddScoped<FoodLibraryApi>();
         services.TryAddScoped<FoodsApi>();

@@ -149,6 +149,23 @@ public sealed partial class AuthorizationTests(HostFixture host)
     }
 
     [Fact]
+    public async Task The_insights_routes_answer_with_the_signed_in_PTs_own_weeks_only()
+    {
+        var owner = await _api.RegisterTrainerAsync();
+        var intruder = await _api.RegisterTrainerAsync();
+        await _api.OnboardClientAsync(owner, host.Mailbox);
+        var routes = FunctionMetadata.Http.Where(e => e.Route.StartsWith("insights/", StringComparison.Ordinal)).Select(e => e.Route).Order().ToList();
+        Assert.Equal(["insights/weekly", "insights/weekly.csv"], routes);
+        await Eventually.HoldsAsync(async () => Assert.Equal(1, (await ApiClient.ReadAsync<Contracts.Reporting.WeeklyInsights>(
+            await _api.GetAsync("/api/insights/weekly", owner.Token))).Weeks[^1].ActiveClients));
+        // No route names a PT: the session decides, so the intruder's figures (and CSV) are their own empty weeks, whatever they ask.
+        foreach (var path in new[] { "/api/insights/weekly", $"/api/insights/weekly?trainerId={owner.Id}" })
+            Assert.All((await ApiClient.ReadAsync<Contracts.Reporting.WeeklyInsights>(await _api.GetAsync(path, intruder.Token))).Weeks, w => Assert.Equal(0, w.ActiveClients));
+        var csv = await (await _api.GetAsync("/api/insights/weekly.csv", intruder.Token)).Content.ReadAsStringAsync();
+        Assert.All(csv.TrimEnd().Split("\r\n").Skip(1), line => Assert.Equal("0", line.Split(',')[2]));
+    }
+
+    [Fact]
     public async Task A_client_cannot_reach_another_tenants_data()
     {
         var ptA = await _api.RegisterTrainerAsync();
