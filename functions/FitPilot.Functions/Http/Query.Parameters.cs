@@ -25,6 +25,8 @@ public static partial class Query
         // Limit, Cursor
         ["limit"] = new("integer", Minimum: 1, Maximum: MaxLimit, Default: DefaultLimit),
         ["cursor"] = new("string", MaxLength: 2048),
+        // Seconds (a long poll's wait)
+        ["wait"] = new("integer", Minimum: 0, Maximum: 25, Default: 25),
         // Date
         ["date"] = IsoDate,
         ["from"] = IsoDate,
