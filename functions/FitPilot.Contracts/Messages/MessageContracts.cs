@@ -48,6 +48,3 @@ public sealed record ConversationChanges(string Cursor, IReadOnlyList<Message> M
 
 /// <summary>A line of the PT's inbox: one conversation, sorted by its last message.</summary>
 public sealed record ConversationSummary(string ClientId, string ClientName, DateTimeOffset? LastMessageAt, string? LastMessagePreview, string? LastSenderRole, int Unread);
-
-/// <summary>The caller's unread messages (the navigation badge).</summary>
-public sealed record UnreadCount(int Unread);

@@ -1,3 +1,4 @@
+using FitPilot.Contracts.Engagement;
 using FitPilot.Contracts.Messages;
 using FitPilot.Functions.Http;
 using Microsoft.AspNetCore.Http;

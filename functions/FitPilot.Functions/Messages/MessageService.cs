@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using FitPilot.Contracts.Engagement;
 using FitPilot.Contracts.Messages;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;

@@ -24,6 +24,7 @@ public static class ApiServices
         services.TryAddScoped<HabitsApi>();
         services.TryAddScoped<InvitationsApi>();
         services.TryAddScoped<MealPlansApi>();
+        services.TryAddScoped<MessagesApi>();
         services.TryAddScoped<NotificationsApi>();
         services.TryAddScoped<NutritionApi>();
         services.TryAddScoped<ProgramsApi>();

@@ -1,4 +1,5 @@
 using System.Net;
+using FitPilot.Contracts.Engagement;
 using FitPilot.Contracts.Messages;
 using FitPilot.Functions.Messages;
 using FitPilot.Functions.Storage;
