@@ -32,8 +32,9 @@ public sealed class MessagingTests(HostFixture host, BrowserFixture browser) : I
         await using var desk = await BrowserSession.OpenAsync(browser.Browser, "messaging-pt-desk");
         var d = desk.Page;
         await desk.LogInAsync(host.BrowserUrl, pt.Email, pt.Password);
-        await d.GotoAsync($"{host.BrowserUrl}/pt/messages");
-        await Expect(d.GetByTestId("inbox-row")).ToContainTextAsync("Welcome!");
+        await d.GetByRole(AriaRole.Navigation, new() { Name = "Trainer" }).GetByRole(AriaRole.Link, new() { Name = "Messages" }).ClickAsync();
+        await desk.ShotAsync("pt-inbox-first");
+        await Expect(d.GetByTestId("inbox-row")).ToContainTextAsync("Welcome!", new() { Timeout = 30_000 });
         await d.GetByTestId("inbox-row").ClickAsync();
         await Expect(d.GetByTestId("seen")).ToBeVisibleAsync(); // the client's page read it
 
