@@ -36,6 +36,7 @@ var tables = [
   'foods'
   'nutritiontargets'
   'clientsummaries'
+  'messages'
 ]
 var queues = [
   'email-outbox'

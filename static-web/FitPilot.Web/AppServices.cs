@@ -19,6 +19,7 @@ public static class AppServices
         services.AddScoped<DeviceStore>();
         services.AddScoped<DeviceTimeZone>();
         services.AddScoped<WorkoutQueue>();
+        services.AddScoped<FitPilot.Web.Messages.MessageOutbox>();
         services.AddScoped<RestTimer>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -28,6 +28,7 @@ public abstract class WebTest : BunitContext
         Services.AddSingleton(new DeviceStore(Storage));
         Services.AddScoped<Session>();
         Services.AddScoped<WorkoutQueue>();
+        Services.AddScoped<FitPilot.Web.Messages.MessageOutbox>();
         Services.AddScoped<RestTimer>();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddScoped<DeviceTimeZone>();

@@ -18,6 +18,7 @@ using FitPilot.Functions.Invitations;
 using FitPilot.Functions.MealPlans;
 using FitPilot.Functions.MealGenerator;
 using FitPilot.Functions.Measurements;
+using FitPilot.Functions.Messages;
 using FitPilot.Functions.Notifications;
 using FitPilot.Functions.NutritionTargets;
 using FitPilot.Functions.OpenApi;
@@ -183,6 +184,12 @@ public static class FitPilotServices
         services.AddEventHandler<MeasurementSaved, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
         services.AddEventHandler<AchievementGranted, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
         services.AddEventHandler<ClientRemoved, ClientSummaryService>(sp => sp.GetRequiredService<ClientSummaryService>());
+        // Messaging: conversations of a PT and each client (PT partition); open pages long-poll, woken in-process
+        // (replace IMessageDelivery with an Azure SignalR Service one to run on several instances: README "Messaging delivery").
+        services.AddSingleton<MessageStore>();
+        services.AddSingleton<IMessageDelivery, InProcessMessageDelivery>();
+        services.AddSingleton<MessageService>();
+        services.AddEventHandler<ClientRemoved, MessageService>(sp => sp.GetRequiredService<MessageService>());
 
         // Who reacts to which event (each for its own data only).
         services.AddEventHandler<ClientRemoved, ProgramService>(sp => sp.GetRequiredService<ProgramService>());

@@ -28,6 +28,8 @@ public static partial class Query
         ["cursor"] = new("string", MaxLength: 2048),
         // Insights (Reporting's own whole-number parse)
         ["weeks"] = new("integer", Minimum: 1, Maximum: InsightsQuery.MaxWeeks, Default: InsightsQuery.DefaultWeeks),
+        // Seconds (a long poll's wait)
+        ["wait"] = new("integer", Minimum: 0, Maximum: 25, Default: 25),
         // Date
         ["date"] = IsoDate,
         ["from"] = IsoDate,

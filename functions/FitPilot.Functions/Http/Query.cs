@@ -18,6 +18,16 @@ public static partial class Query
             : throw ProblemException.BadQuery("limit", $"limit must be a whole number from 1 to {MaxLimit}.");
     }
 
+    /// <summary>Seconds a long poll may wait for news, 0 (answer at once) to <paramref name="max"/> (the default).</summary>
+    public static int Seconds(HttpRequest request, string name, int max)
+    {
+        var raw = Optional(request, name, 4);
+        if (raw is null) return max;
+        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds <= max
+            ? seconds
+            : throw ProblemException.BadQuery(name, $"{name} must be a whole number of seconds from 0 to {max}.");
+    }
+
     public static string? Cursor(HttpRequest request) => Optional(request, "cursor", 2048);
 
     /// <summary>A trimmed, length-checked optional parameter; empty means absent.</summary>

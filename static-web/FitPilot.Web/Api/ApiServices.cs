@@ -25,6 +25,7 @@ public static class ApiServices
         services.TryAddScoped<HabitsApi>();
         services.TryAddScoped<InvitationsApi>();
         services.TryAddScoped<MealPlansApi>();
+        services.TryAddScoped<MessagesApi>();
         services.TryAddScoped<NotificationsApi>();
         services.TryAddScoped<NutritionApi>();
         services.TryAddScoped<ProgramsApi>();

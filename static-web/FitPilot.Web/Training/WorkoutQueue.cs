@@ -151,7 +151,7 @@ public sealed class WorkoutQueue(TrainingApi training, DeviceStore device)
     }
 
     /// <summary>Offline, signed out, or an answer that says "not now": keep the change and try again later.</summary>
-    private static bool Later(ApiProblem problem) =>
+    public static bool Later(ApiProblem problem) =>
         problem.IsNetworkError || problem.Status is 401 or 408 or 409 or 425 or 429 or >= 500;
 
     private async Task<(ApiProblem? Problem, LogSetResponse? Logged)> SendAsync(PendingChange change)

@@ -102,6 +102,8 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["SaveFoodServings"] = new { servings = new[] { new { name = "Hijacked", grams = 10 } } },
             ["UpdateCustomFood"] = new { name = "Hijacked", basis = "per100g", nutrients = new { energyKj = 100 } },
             ["UpdateRecipe"] = new { name = "Hijacked", ingredients = new[] { new { foodId = "F003729", grams = 50 } } },
+            ["SendMessage"] = new { id = Guid.NewGuid().ToString(), text = "Hijacked" },
+            ["MarkMessagesRead"] = new { upToMessageId = Guid.NewGuid().ToString() },
             ["SaveClientNutritionTargets"] = new { inputs = new { sex = "male", dateOfBirth = new DateOnly(1990, 1, 1), heightCm = 180, weightKg = 80, activityLevel = "light", goal = "maintain" } },
         };
         var ids = new Dictionary<string, string>

@@ -67,6 +67,8 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["ReviewClientCheckIn"] = _ => new { responseText = "Well done", responseUrl = "https://www.loom.com/share/fuzz" },
         ["CreateClientHabit"] = ids => new { title = "Fuzz habit", timesPerWeek = 3, startsOn = ids.Monday, endsOn = ids.Monday.AddDays(60) },
         ["UpdateClientHabit"] = ids => new { title = "Fuzz habit", startsOn = ids.Monday },
+        ["SendMessage"] = _ => new { id = Guid.NewGuid().ToString(), text = "Fuzz message https://example.com" },
+        ["MarkMessagesRead"] = _ => new { upToMessageId = Guid.NewGuid().ToString() },
         ["TickHabit"] = _ => new { date = DateOnly.FromDateTime(DateTime.UtcNow), done = true },
         ["SaveFoodServings"] = _ => new { servings = new[] { new { name = "1 egg (large)", grams = 58.5 }, new { name = "2 eggs", grams = 117.0 } } },
         ["CreateCustomFood"] = _ => CustomFood(Guid.NewGuid().ToString()),

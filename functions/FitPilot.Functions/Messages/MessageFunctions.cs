@@ -1,0 +1,61 @@
+using FitPilot.Contracts.Engagement;
+using FitPilot.Contracts.Messages;
+using FitPilot.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FitPilot.Functions.Messages;
+
+/// <summary>
+/// PT ↔ client messaging. Every conversation route names the client: a PT may open any of their clients',
+/// a client only their own (anyone else: 404). Open pages long-poll <c>changes</c> for new messages and receipts.
+/// </summary>
+public sealed class MessageFunctions(Api api, MessageService messages)
+{
+    [Function(nameof(ListConversations))]
+    [ApiOperation("The PT's inbox: every client, conversations with the newest message first, with unread counts", Access.Trainer, null, typeof(List<ConversationSummary>))]
+    public Task<IResult> ListConversations(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations")] HttpRequest req) =>
+        api.Handle<TrainerCaller>(req, async call => Reply.Ok(await messages.InboxAsync(call.Caller.TrainerId, call.Cancellation)));
+
+    [Function(nameof(GetUnreadMessages))]
+    [ApiOperation("The caller's unread messages (the navigation badge)", Access.SignedIn, null, typeof(UnreadCount))]
+    public Task<IResult> GetUnreadMessages(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "messages/unread")] HttpRequest req) =>
+        api.Handle<Caller>(req, async call => Reply.Ok(await messages.UnreadAsync(call.Caller, call.Cancellation)));
+
+    [Function(nameof(ListMessages))]
+    [ApiOperation("A page of the conversation with a client, newest first (cursor for older ones), or the newest messages containing q",
+        Access.SignedIn, null, typeof(MessagePage), Query = ["cursor: older messages (nextCursor of the page before)", "q: search within the conversation"])]
+    public Task<IResult> ListMessages(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{clientId}/messages")] HttpRequest req, string clientId) =>
+        api.Handle<Caller>(req, async call =>
+            Reply.Ok(await messages.PageAsync(call.Caller, clientId, Query.Cursor(req), Query.Optional(req, "q", 100), call.Cancellation)));
+
+    [Function(nameof(SendMessage))]
+    [ApiOperation("Send a message (up to 4,000 characters). The same id again answers the stored message (200) and sends nothing; 429 past 30 a minute",
+        Access.SignedIn, typeof(SendMessageRequest), typeof(Message), 201, Problems = [429])]
+    public Task<IResult> SendMessage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{clientId}/messages")] HttpRequest req, string clientId) =>
+        api.Handle<Caller, SendMessageRequest>(req, async call =>
+        {
+            var (message, created) = await messages.SendAsync(call.Caller, clientId, call.Body, call.Cancellation);
+            return created ? Reply.Created($"/api/conversations/{clientId}/messages", message) : Reply.Ok(message);
+        });
+
+    [Function(nameof(MarkMessagesRead))]
+    [ApiOperation("Mark the other side's messages read up to this one (read receipts); answers the caller's unread count",
+        Access.SignedIn, typeof(MarkReadRequest), typeof(UnreadCount))]
+    public Task<IResult> MarkMessagesRead(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{clientId}/read")] HttpRequest req, string clientId) =>
+        api.Handle<Caller, MarkReadRequest>(req, async call =>
+            Reply.Ok(await messages.MarkReadAsync(call.Caller, clientId, call.Body, call.Cancellation)));
+
+    [Function(nameof(WaitForMessages))]
+    [ApiOperation("New messages and read receipts since a changes cursor; waits up to `wait` seconds (long poll) when there are none yet",
+        Access.SignedIn, null, typeof(ConversationChanges), Query = ["cursor: the changesCursor of the page, or the cursor of the previous answer (none: the current cursor at once)", "wait: seconds to wait for news"])]
+    public Task<IResult> WaitForMessages(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{clientId}/changes")] HttpRequest req, string clientId) =>
+        api.Handle<Caller>(req, async call =>
+            Reply.Ok(await messages.ChangesAsync(call.Caller, clientId, Query.Cursor(req), Query.Seconds(req, "wait", MessageService.MaxWaitSeconds), call.Cancellation)));
+}

@@ -1,0 +1,83 @@
+using Azure;
+using Azure.Data.Tables;
+using FitPilot.Functions.Storage;
+
+namespace FitPilot.Functions.Messages;
+
+/// <summary>The one owner of table <c>messages</c> (<see cref="MessageRows"/>): conversations, messages, send ids, send counters.</summary>
+public sealed class MessageStore(StorageClients storage)
+{
+    private readonly TenantTable _table = new(storage.Table(StorageNames.MessagesTable));
+
+    /// <summary>What a send needs, in one query: the conversation, the sender's counter and the id if it was sent before.</summary>
+    public sealed record SendState(ConversationEntity? Conversation, SendCounterEntity? Counter, MessageIdEntity? SentBefore);
+
+    public async Task<SendState> ReadSendStateAsync(string trainerId, string clientId, string senderId, string messageId, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {MessageRows.ConversationKey(clientId)} or RowKey eq {MessageRows.RateKey(senderId)} or RowKey eq {MessageRows.IdKey(clientId, messageId)}");
+        var state = new SendState(null, null, null);
+        await foreach (var row in _table.QueryPartitionAsync<TableEntity>(trainerId, ct, filter))
+        {
+            if (row.RowKey.StartsWith(MessageRows.Conversation, StringComparison.Ordinal)) state = state with { Conversation = RowMapper.To<ConversationEntity>(row) };
+            else if (row.RowKey.StartsWith(MessageRows.Rate, StringComparison.Ordinal)) state = state with { Counter = RowMapper.To<SendCounterEntity>(row) };
+            else state = state with { SentBefore = RowMapper.To<MessageIdEntity>(row) };
+        }
+        return state;
+    }
+
+    public Task<ConversationEntity?> FindConversationAsync(string trainerId, string clientId, CancellationToken ct) =>
+        _table.FindAsync<ConversationEntity>(trainerId, MessageRows.ConversationKey(clientId), ct);
+
+    public Task<MessageEntity?> FindMessageAsync(string trainerId, string messageKey, CancellationToken ct) =>
+        _table.FindAsync<MessageEntity>(trainerId, messageKey, ct);
+
+    public Task<MessageIdEntity?> FindIdAsync(string trainerId, string clientId, string messageId, CancellationToken ct) =>
+        _table.FindAsync<MessageIdEntity>(trainerId, MessageRows.IdKey(clientId, messageId), ct);
+
+    /// <summary>Every conversation of a PT (the inbox).</summary>
+    public IAsyncEnumerable<ConversationEntity> ConversationsAsync(string trainerId, CancellationToken ct) =>
+        _table.QueryPartitionAsync<ConversationEntity>(trainerId, ct,
+            TableClient.CreateQueryFilter($"RowKey gt {MessageRows.Conversation} and RowKey lt {MessageRows.Conversation + "~"}"));
+
+    /// <summary>Conversations with unread messages on either side, across PTs: for the email digest timer only.</summary>
+    public IAsyncEnumerable<ConversationEntity> UnreadConversationsAsync(CancellationToken ct) =>
+        _table.QueryAcrossPartitionsAsync<ConversationEntity>(
+            TableClient.CreateQueryFilter($"RowKey gt {MessageRows.Conversation} and RowKey lt {MessageRows.Conversation + "~"}") +
+            " and (UnreadForTrainer gt 0 or UnreadForClient gt 0)", ct);
+
+    /// <summary>One page of a conversation, newest first.</summary>
+    public async Task<(IReadOnlyList<MessageEntity> Items, string? NextCursor)> PageAsync(string trainerId, string clientId, int limit, string? cursor, CancellationToken ct) =>
+        await _table.PageAsync<MessageEntity>(trainerId, limit, cursor, ct, MessageRows.MessagesFilter(clientId));
+
+    /// <summary>Messages of a conversation matching <paramref name="filter"/>, newest first.</summary>
+    public IAsyncEnumerable<MessageEntity> MessagesAsync(string trainerId, string filter, CancellationToken ct) =>
+        _table.QueryPartitionAsync<MessageEntity>(trainerId, ct, filter);
+
+    /// <summary>A new message, its id and the changed conversation and counter, all or nothing (a 409/412 means someone else changed them first).</summary>
+    public Task SaveSendAsync(MessageEntity message, MessageIdEntity id, ConversationEntity conversation, SendCounterEntity counter, CancellationToken ct) =>
+        _table.SubmitAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, message),
+            new TableTransactionAction(TableTransactionActionType.Add, id),
+            Write(conversation),
+            Write(counter),
+        ], ct);
+
+    private static TableTransactionAction Write(ITableEntity entity) => entity.ETag == default
+        ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag);
+
+    public Task UpdateConversationAsync(ConversationEntity conversation, CancellationToken ct) => _table.UpdateAsync(conversation, ct);
+
+    /// <summary>A removed client's conversation: its row, messages and send ids.</summary>
+    public Task<int> DeleteConversationAsync(string trainerId, string clientId, CancellationToken ct) =>
+        _table.DeleteRowsAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {trainerId}") + " and (" +
+            TableClient.CreateQueryFilter($"RowKey eq {MessageRows.ConversationKey(clientId)}") + " or " +
+            MessageRows.MessagesFilter(clientId) + " or " +
+            TableClient.CreateQueryFilter($"(RowKey gt {MessageRows.Key + clientId + "|"} and RowKey lt {MessageRows.Key + clientId + "|~"})") + " or " +
+            TableClient.CreateQueryFilter($"RowKey eq {MessageRows.RateKey(clientId)}") + ")", ct);
+
+    public static bool IsConflict(RequestFailedException e) => e.Status is 409 or 412;
+}
