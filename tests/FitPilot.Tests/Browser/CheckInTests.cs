@@ -173,7 +173,7 @@ public sealed class CheckInTests(HostFixture host, BrowserFixture browser) : ICl
         await Expect(c.GetByRole(AriaRole.Link, new() { Name = "Notifications", Exact = true })).ToBeVisibleAsync();
 
         // Achievements are listed on the profile.
-        await c.GetByRole(AriaRole.Link, new() { Name = "Profile & settings" }).ClickAsync();
+        await c.GetByRole(AriaRole.Link, new() { Name = "Profile", Exact = true }).ClickAsync();
         await Expect(c.GetByTestId("achievements")).ToBeVisibleAsync();
         await again.ShotAsync("profile-achievements");
         Assert.Empty(again.Errors);

@@ -36,7 +36,7 @@ public sealed class PtSideTests(HostFixture host, BrowserFixture browser) : ICla
         var p = s.Page;
         await LogInColdAsync(s, client.Email, client.Password);
         await Expect(p.GetByLabel("Weight (kg)")).ToBeVisibleAsync();
-        await p.GetByRole(AriaRole.Link, new() { Name = "Profile & settings" }).ClickAsync();
+        await p.GetByRole(AriaRole.Link, new() { Name = "Profile", Exact = true }).ClickAsync();
         var picker = p.GetByTestId("unit-picker");
         await Expect(picker.GetByRole(AriaRole.Button, new() { Name = "Kilograms (kg)" })).ToHaveAttributeAsync("aria-pressed", "true");
         await picker.GetByRole(AriaRole.Button, new() { Name = "Pounds (lb)" }).ClickAsync();
