@@ -36,6 +36,7 @@ var tables = [
   'foods'
   'nutritiontargets'
   'clientsummaries'
+  'bookings'
 ]
 var queues = [
   'email-outbox'

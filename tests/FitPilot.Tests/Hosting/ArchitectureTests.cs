@@ -44,6 +44,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.FoodsTable] = "Foods/FoodStore.cs",
         [StorageNames.NutritionTargetsTable] = "NutritionTargets/NutritionTargetStore.cs",
         [StorageNames.ClientSummariesTable] = "ClientSummaries/ClientSummaryStore.cs",
+        [StorageNames.BookingsTable] = "Bookings/BookingStore.cs",
     };
 
     [Fact]
