@@ -79,9 +79,17 @@ public sealed partial class AuthorizationTests(HostFixture host)
         }, owner.Token), HttpStatusCode.Created);
         var food = await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.PostAsync("/api/foods/custom", Foods.FoodTests.ProteinBar(), owner.Token), HttpStatusCode.Created);
         var recipe = await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.PostAsync("/api/recipes", Foods.FoodTests.Porridge(food.Id), owner.Token), HttpStatusCode.Created);
+        var sessionType = await ApiClient.ReadAsync<Contracts.Bookings.SessionType>(await _api.PostAsync("/api/session-types",
+            new { name = "Owner's PT session", durationMinutes = 60, mode = "in-person" }, owner.Token), HttpStatusCode.Created);
+        var booking = await ApiClient.ReadAsync<Contracts.Bookings.Booking>(await _api.PostAsync("/api/bookings", new
+        {
+            sessionTypeId = sessionType.Id, clientId = ownersClient.Id, startsAt = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3).AddHours(10), TimeSpan.Zero),
+        }, owner.Token), HttpStatusCode.Created);
         var bodies = new Dictionary<string, object>
         {
             ["UpdateClient"] = new { name = "Hijacked" },
+            ["UpdateSessionType"] = new { name = "Hijacked", durationMinutes = 30, mode = "in-person" },
+            ["RescheduleBooking"] = new { startsAt = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(4).AddHours(10), TimeSpan.Zero) },
             ["UpdateExercise"] = new { name = "Hijacked", category = "strength", primaryMuscles = new[] { "chest" } },
             ["UpdateProgram"] = new { name = "Hijacked", isTemplate = true, days = Array.Empty<object>() },
             ["DuplicateProgram"] = new { name = "Stolen copy" },
@@ -112,6 +120,7 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["templateId"] = checkInTemplate.Id, ["checkInId"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
             ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["mealPlanId"] = mealPlan.Id,
             ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["foodId"] = food.Id, ["recipeId"] = recipe.Id,
+            ["sessionTypeId"] = sessionType.Id, ["bookingId"] = booking.Id,
         };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).
