@@ -61,6 +61,7 @@ public sealed class BookingJourneyTests(HostFixture host, BrowserFixture browser
             await Expect(p.GetByRole(AriaRole.Heading, new() { Name = "Book a session" })).ToBeVisibleAsync();
             await p.GetByTestId("slot").First.ClickAsync();
             await Expect(p.GetByTestId("booked")).ToBeVisibleAsync();
+            await p.GetByTestId("day-chip").Filter(new() { HasText = far.ToString("ddd d MMM", CultureInfo.InvariantCulture) }).ClickAsync();
             await p.GetByRole(AriaRole.Button, new() { Name = farLabel }).ClickAsync();
             await Expect(p.GetByTestId("booked")).ToContainTextAsync("10:00");
             await Expect(p.GetByTestId("booking")).ToHaveCountAsync(2);
