@@ -37,6 +37,7 @@ var tables = [
   'nutritiontargets'
   'clientsummaries'
   'messages'
+  'bookings'
 ]
 var queues = [
   'email-outbox'

@@ -40,7 +40,8 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
             new AcsContent(message.Subject, message.Text, message.Html),
             new Dictionary<string, string> { ["X-FitPilot-Template"] = message.Template },
             // Engagement tracking rewrites links; ours carry one-time tokens and must reach the reader as sent.
-            UserEngagementTrackingDisabled: true), Json);
+            UserEngagementTrackingDisabled: true,
+            message.Attachments is { Count: > 0 } files ? files.Select(a => new AcsAttachment(a.Name, a.ContentType, a.ContentBase64)).ToArray() : null), Json);
 
         using var send = new HttpRequestMessage(HttpMethod.Post, new Uri($"{endpoint}/emails:send?api-version={ApiVersion}"))
         {
@@ -148,7 +149,9 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
     private static Guid ContentId(EmailMessage m) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', m.To, m.Subject, m.Template, m.Text)))[..16]);
 
-    private sealed record AcsSendRequest(string SenderAddress, AcsRecipients Recipients, AcsContent Content, Dictionary<string, string> Headers, bool UserEngagementTrackingDisabled);
+    private sealed record AcsSendRequest(string SenderAddress, AcsRecipients Recipients, AcsContent Content, Dictionary<string, string> Headers, bool UserEngagementTrackingDisabled,
+        AcsAttachment[]? Attachments);
+    private sealed record AcsAttachment(string Name, string ContentType, string ContentInBase64);
     private sealed record AcsRecipients(AcsAddress[] To);
     private sealed record AcsAddress(string Address, string? DisplayName);
     private sealed record AcsContent(string Subject, string PlainText, string Html);

@@ -15,7 +15,10 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
         mime.Subject = message.Subject;
-        mime.Body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text };
+        foreach (var a in message.Attachments ?? [])
+            body.Attachments.Add(a.Name, Convert.FromBase64String(a.ContentBase64), ContentType.Parse(a.ContentType));
+        mime.Body = body.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = 15_000 };
         var security = Enum.Parse<SecureSocketOptions>(o.Smtp.Security, ignoreCase: true);

@@ -3,6 +3,7 @@ using FitPilot.Functions.Achievements;
 using FitPilot.Functions.Activity;
 using FitPilot.Functions.Auth;
 using FitPilot.Functions.Billing;
+using FitPilot.Functions.Bookings;
 using FitPilot.Functions.CheckIns;
 using FitPilot.Functions.ClientSummaries;
 using FitPilot.Functions.Clients;
@@ -171,6 +172,11 @@ public static class FitPilotServices
         services.AddSingleton<AchievementService>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<NotificationService>();
+        // Bookings: availability, session types, bookings, calendar feeds (table bookings, the PT's partition).
+        services.AddSingleton<BookingStore>();
+        services.AddSingleton<BookingService>();
+        services.AddEventHandler<ClientRemoved, BookingService>(sp => sp.GetRequiredService<BookingService>());
+        services.AddEventHandler<TimeZoneChanged, BookingService>(sp => sp.GetRequiredService<BookingService>());
         // The PT dashboard's per-client summaries, kept by the events below.
         services.AddSingleton<ClientSummaryStore>();
         services.AddSingleton<ClientSummaryService>();

@@ -39,6 +39,7 @@ public static partial class Query
         // Optional, with the lengths the functions pass
         ["q"] = new("string", MaxLength: 100),
         ["clientId"] = new("string", MaxLength: 40),
+        ["sessionTypeId"] = new("string", MaxLength: 40),
         ["token"] = new("string", MaxLength: 200, Required: true),
         // OneOf, with the vocabularies the functions pass
         ["muscle"] = new("string", Values: ExerciseVocabulary.Muscles),

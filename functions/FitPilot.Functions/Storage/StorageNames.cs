@@ -27,6 +27,7 @@ public static class StorageNames
     public const string NutritionTargetsTable = "nutritiontargets";
     public const string ClientSummariesTable = "clientsummaries";
     public const string MessagesTable = "messages";
+    public const string BookingsTable = "bookings";
 
     public const string EmailQueue = "email-outbox";
     public const string EventsQueue = "domain-events";
@@ -41,7 +42,7 @@ public static class StorageNames
     public static readonly string[] Tables =
         [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable,
          HabitsTable, AchievementsTable, NotificationsTable, CheckInsTable, FoodsTable, MealPlansTable, MealDaysTable, NutritionTargetsTable,
-         ClientSummariesTable, MessagesTable];
+         ClientSummariesTable, MessagesTable, BookingsTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
     public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures, PhotosIncoming, Photos];
 

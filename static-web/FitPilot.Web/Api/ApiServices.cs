@@ -23,6 +23,7 @@ public static class ApiServices
         services.TryAddScoped<FoodLibraryApi>();
         services.TryAddScoped<FoodsApi>();
         services.TryAddScoped<HabitsApi>();
+        services.TryAddScoped<BookingsApi>();
         services.TryAddScoped<InvitationsApi>();
         services.TryAddScoped<MealPlansApi>();
         services.TryAddScoped<MessagesApi>();

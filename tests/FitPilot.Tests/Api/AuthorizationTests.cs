@@ -17,7 +17,8 @@ public sealed partial class AuthorizationTests(HostFixture host)
     /// <summary>The only routes that answer without a session. Adding one is a decision: change this list.</summary>
     private static readonly string[] AnonymousAllowList =
         ["RegisterTrainer", "Login", "Logout", "ForgotPassword", "ResetPassword", "GetInvitation", "AcceptInvitation", "GetOpenApiDocument", "GetHealth",
-         "GetBillingPlans", "StripeWebhookReceived"]; // the landing page's prices; Stripe's webhook (its signature is its authentication)
+         "GetBillingPlans", "StripeWebhookReceived", // the landing page's prices; Stripe's webhook (its signature is its authentication)
+         "CalendarFeedEvents"]; // a calendar app's subscription: the secret token in its URL is its authentication (unknown token: 404)
 
     [Fact]
     public void Only_the_allow_list_is_anonymous()
@@ -79,9 +80,17 @@ public sealed partial class AuthorizationTests(HostFixture host)
         }, owner.Token), HttpStatusCode.Created);
         var food = await ApiClient.ReadAsync<Contracts.Nutrition.Food>(await _api.PostAsync("/api/foods/custom", Foods.FoodTests.ProteinBar(), owner.Token), HttpStatusCode.Created);
         var recipe = await ApiClient.ReadAsync<Contracts.Nutrition.Recipe>(await _api.PostAsync("/api/recipes", Foods.FoodTests.Porridge(food.Id), owner.Token), HttpStatusCode.Created);
+        var sessionType = await ApiClient.ReadAsync<Contracts.Bookings.SessionType>(await _api.PostAsync("/api/session-types",
+            new { name = "Owner's PT session", durationMinutes = 60, mode = "in-person" }, owner.Token), HttpStatusCode.Created);
+        var booking = await ApiClient.ReadAsync<Contracts.Bookings.Booking>(await _api.PostAsync("/api/bookings", new
+        {
+            sessionTypeId = sessionType.Id, clientId = ownersClient.Id, startsAt = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3).AddHours(10), TimeSpan.Zero),
+        }, owner.Token), HttpStatusCode.Created);
         var bodies = new Dictionary<string, object>
         {
             ["UpdateClient"] = new { name = "Hijacked" },
+            ["UpdateSessionType"] = new { name = "Hijacked", durationMinutes = 30, mode = "in-person" },
+            ["RescheduleBooking"] = new { startsAt = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(4).AddHours(10), TimeSpan.Zero) },
             ["UpdateExercise"] = new { name = "Hijacked", category = "strength", primaryMuscles = new[] { "chest" } },
             ["UpdateProgram"] = new { name = "Hijacked", isTemplate = true, days = Array.Empty<object>() },
             ["DuplicateProgram"] = new { name = "Stolen copy" },
@@ -114,6 +123,7 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["templateId"] = checkInTemplate.Id, ["checkInId"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
             ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["mealPlanId"] = mealPlan.Id,
             ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["foodId"] = food.Id, ["recipeId"] = recipe.Id,
+            ["sessionTypeId"] = sessionType.Id, ["bookingId"] = booking.Id,
         };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).

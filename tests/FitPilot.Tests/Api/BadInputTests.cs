@@ -46,7 +46,8 @@ public sealed partial class BadInputTests(HostFixture host)
         var ids = new Dictionary<string, string> { ["clientId"] = client.Id, ["exerciseId"] = exercise.Id, ["trainerId"] = pt.Id, ["programId"] = program.Id, ["logId"] = log.Log.Id,
             ["metricId"] = Guid.NewGuid().ToString("N"), ["templateId"] = Guid.NewGuid().ToString("N")[..12], ["checkInId"] = "2026-01-02", ["habitId"] = Guid.NewGuid().ToString("N"), ["notificationId"] = Guid.NewGuid().ToString("N"),
             ["mealPlanId"] = Guid.NewGuid().ToString("N"), ["date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), ["mealId"] = "meal-1", ["itemId"] = "item-1",
-            ["foodId"] = "F003729", ["recipeId"] = Guid.NewGuid().ToString() };
+            ["foodId"] = "F003729", ["recipeId"] = Guid.NewGuid().ToString(),
+            ["sessionTypeId"] = Guid.NewGuid().ToString("N"), ["bookingId"] = Guid.NewGuid().ToString("N"), ["token"] = "no-such-feed-token-0123456789" };
 
         var routes = FunctionMetadata.Http.Where(e => e.Operation.Request is not null).ToList();
         Assert.True(routes.Count >= 10);

@@ -70,6 +70,15 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ["SendMessage"] = _ => new { id = Guid.NewGuid().ToString(), text = "Fuzz message https://example.com" },
         ["MarkMessagesRead"] = _ => new { upToMessageId = Guid.NewGuid().ToString() },
         ["TickHabit"] = _ => new { date = DateOnly.FromDateTime(DateTime.UtcNow), done = true },
+        ["SaveAvailability"] = ids => new
+        {
+            weekly = new[] { new { dayOfWeek = 1, start = "09:00", end = "12:00" }, new { dayOfWeek = 3, start = "13:30", end = "24:00" } },
+            exceptions = new object[] { new { date = ids.Monday.AddDays(14), reason = "Holiday" }, new { date = ids.Monday.AddDays(21), start = "10:00", end = "11:00", reason = "Dentist" } },
+        },
+        ["CreateSessionType"] = _ => SessionType(),
+        ["UpdateSessionType"] = _ => SessionType(),
+        ["CreateBooking"] = ids => new { sessionTypeId = ids.SessionTypeId, clientId = ids.ClientId, startsAt = FuzzStart(40), note = "Fuzz" },
+        ["RescheduleBooking"] = _ => new { startsAt = FuzzStart(41) },
         ["SaveFoodServings"] = _ => new { servings = new[] { new { name = "1 egg (large)", grams = 58.5 }, new { name = "2 eggs", grams = 117.0 } } },
         ["CreateCustomFood"] = _ => CustomFood(Guid.NewGuid().ToString()),
         ["UpdateCustomFood"] = _ => CustomFood(null),
@@ -110,6 +119,15 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
         ingredients = new object[] { new { foodId = "F006143", grams = 80.5 }, new { foodId = ids.FoodId, grams = 60 } },
     };
 
+    private static object SessionType() => new
+    {
+        name = "Fuzz session", durationMinutes = 45, bufferMinutes = 15, mode = "online", onlineLink = "https://meet.example.com/fuzz", location = "Gym",
+        minNoticeHours = 12, cancellationWindowHours = 24, requiresApproval = true,
+    };
+
+    /// <summary>A start on the quarter hour some days ahead (a PT may book any such start).</summary>
+    private static DateTimeOffset FuzzStart(int days) => new(DateTime.UtcNow.Date.AddDays(days).AddHours(9), TimeSpan.Zero);
+
     private static object TargetInputs() => new
     {
         sex = "female", dateOfBirth = new DateOnly(1990, 5, 17), heightCm = 168.5, weightKg = 64.2, bodyFatPercent = 24, activityLevel = "moderate",
@@ -140,12 +158,12 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
     };
 
     /// <summary>Routes that end sessions run last, so they do not sign the fuzzer out of the rest.</summary>
-    private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise", "RemoveClientCheckIn", "DeleteCheckInTemplate", "DeleteMealPlan", "DeleteRecipe", "DeleteCustomFood"];
+    private static readonly string[] RunLast = ["ChangePassword", "Logout", "LogoutEverywhere", "RemoveClient", "DeleteProgram", "DeleteExercise", "RemoveClientCheckIn", "DeleteCheckInTemplate", "DeleteMealPlan", "DeleteRecipe", "DeleteCustomFood", "DeleteSessionType"];
 
     public sealed record Ids(string PtEmail, string PtToken, string ClientToken, string ClientId, string TrainerId, string ProgramId, string TemplateId,
         string EntryId, string ExerciseId, string LogId, DateOnly Monday, DateOnly Start, string MeasurementId = "", string MetricId = "", string ValueId = "",
         string CheckInTemplateId = "", string CheckInId = "", string HabitId = "", string NotificationId = "",
-        string MealPlanId = "", string MealId = "", string MealItemId = "", string FoodId = "", string RecipeId = "")
+        string MealPlanId = "", string MealId = "", string MealItemId = "", string FoodId = "", string RecipeId = "", string SessionTypeId = "", string BookingId = "")
     {
         public string Path(string route) => "/api/" + RouteParameter().Replace(route, m => m.Groups[1].Value switch
         {
@@ -155,6 +173,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
             "habitId" => HabitId, "notificationId" => NotificationId,
             "mealPlanId" => MealPlanId, "mealId" => MealId, "itemId" => MealItemId, "date" => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
             "foodId" => route.Contains("servings") ? "F003729" : FoodId, "recipeId" => RecipeId,
+            "sessionTypeId" => SessionTypeId, "bookingId" => BookingId, "token" => "no-such-feed-token-0123456789",
             "programId" => route.Contains("assign") ? TemplateId : ProgramId,
             "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload",
             var other => throw new InvalidOperationException($"No id for {{{other}}}"),
@@ -191,9 +210,12 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
             days = new[] { new { meals = new[] { new { type = "breakfast", items = new[] { new { foodId = "F003729", grams = 100.0, alternatives = new[] { new { foodId = "F005634" } } } } } } } },
         }, pt.Token), HttpStatusCode.Created);
         var meal = mealPlan.Days[0].Meals[0];
+        var sessionType = await ApiClient.ReadAsync<Contracts.Bookings.SessionType>(await _api.PostAsync("/api/session-types", SessionType(), pt.Token), HttpStatusCode.Created);
+        var booking = await ApiClient.ReadAsync<Contracts.Bookings.Booking>(await _api.PostAsync("/api/bookings",
+            new { sessionTypeId = sessionType.Id, clientId = client.Id, startsAt = FuzzStart(30) }, pt.Token), HttpStatusCode.Created);
         return new Ids(pt.Email, pt.Token, client.Token, client.Id, pt.Id, program.Id, template.Id, entry.Id!, exercise.Id, log.Log.Id, monday, monday.AddDays(-7),
             measurement.Id, metric.Id, value.Id, checkInTemplate.Id, schedule.NextDueOn.ToString("yyyy-MM-dd"), habit.Id, Guid.NewGuid().ToString("N"),
-            mealPlan.Id, meal.Id!, meal.Items[0].Id!, food.Id, recipe.Id);
+            mealPlan.Id, meal.Id!, meal.Items[0].Id!, food.Id, recipe.Id, sessionType.Id, booking.Id);
     }
 
     private static IEnumerable<FunctionMetadata.Entry> Routes() =>

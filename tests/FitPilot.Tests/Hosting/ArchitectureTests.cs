@@ -45,6 +45,7 @@ public sealed partial class ArchitectureTests
         [StorageNames.NutritionTargetsTable] = "NutritionTargets/NutritionTargetStore.cs",
         [StorageNames.ClientSummariesTable] = "ClientSummaries/ClientSummaryStore.cs",
         [StorageNames.MessagesTable] = "Messages/MessageStore.cs",
+        [StorageNames.BookingsTable] = "Bookings/BookingStore.cs",
     };
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed partial class Mailbox(string baseUrl)
         throw new TimeoutException($"No email to {to} with subject containing '{subjectContains}' arrived.");
     }
 
+    /// <summary>The raw message (RFC 5322) as smtp4dev received it, with its attachments.</summary>
+    public Task<string> SourceAsync(string id) => _http.GetStringAsync($"/api/messages/{id}/raw");
+
     public async Task<int> CountToAsync(string to)
     {
         var page = await _http.GetFromJsonAsync<JsonElement>("/api/messages?pageSize=500");
