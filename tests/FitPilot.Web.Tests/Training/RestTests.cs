@@ -88,7 +88,7 @@ public sealed class RestTests : WebTest
         Assert.Empty(cut.FindAll("[data-testid=rest-timer]"));
         cut.InvokeAsync(() => rest.StartAsync(75, "After Pullups, set 1"));
         cut.WaitForAssertion(() => Assert.Contains("1:15", cut.Find("[data-testid=rest-timer]").TextContent));
-        cut.Find("button[aria-label='15 seconds more']").Click();
+        cut.Find("[data-testid=rest-more]").Click();
         cut.WaitForAssertion(() => Assert.Contains("1:30", cut.Find(".rest-time").TextContent));
         cut.Find("button[aria-label='Sound at the end of rest']").Click();
         Assert.False(rest.SoundOn);
