@@ -113,5 +113,15 @@ public sealed class ChartScaleTests
     [InlineData(1250, "+1,250 kg")]
     public void A_change_has_its_sign(double change, string text) => Assert.Equal(text, ChartScale.Change(change, "kg", "#,0.#"));
 
+    [Fact]
+    public void Counts_tick_on_whole_numbers_and_read_one_in_the_singular()
+    {
+        Assert.Equal([0, 1], ChartScale.ValueTicks(0, 1, includeZero: true, wholeNumbers: true).Select(t => t.Value));
+        Assert.Contains(ChartScale.ValueTicks(0, 1, includeZero: true), t => t.Value % 1 != 0); // measures may tick at 0.5
+        Assert.Equal(("1 PB", "3 PBs", "1 kg", "+1 client", "−2 clients"),
+            (ChartScale.Show(1, "PBs", "#,0"), ChartScale.Show(3, "PBs", "#,0"), ChartScale.Show(1, "kg", "#,0.#"),
+             ChartScale.Change(1, "clients", "#,0"), ChartScale.Change(-2, "clients", "#,0")));
+    }
+
     private static string[] Labels(DateOnly start, DateOnly end) => ChartScale.DateTicks(start, end).Select(t => t.Label).ToArray();
 }

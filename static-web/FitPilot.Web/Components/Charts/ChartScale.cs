@@ -34,9 +34,10 @@ public static class ChartScale
 
     /// <summary>
     /// Value ticks from at most <paramref name="maxTicks"/> round numbers covering [min, max]: the bottom and top
-    /// ticks are the axis' ends. With <paramref name="includeZero"/> (totals) the axis starts at 0.
+    /// ticks are the axis' ends. With <paramref name="includeZero"/> (totals) the axis starts at 0; with
+    /// <paramref name="wholeNumbers"/> (counts: clients, PBs) no tick falls between two whole numbers.
     /// </summary>
-    public static IReadOnlyList<ValueTick> ValueTicks(double min, double max, bool includeZero = false, int maxTicks = 5)
+    public static IReadOnlyList<ValueTick> ValueTicks(double min, double max, bool includeZero = false, int maxTicks = 5, bool wholeNumbers = false)
     {
         if (includeZero) { min = Math.Min(0, min); max = Math.Max(0, max); }
         if (max - min < 1e-9)
@@ -45,6 +46,7 @@ public static class ChartScale
             (min, max) = (includeZero && min >= 0 ? 0 : min - pad, max + pad);
         }
         var step = NiceStep((max - min) / (maxTicks - 1));
+        if (wholeNumbers) step = Math.Max(step, 1);
         double low, high;
         while (true)
         {
@@ -189,9 +191,13 @@ public static class ChartScale
     {
         var size = Math.Abs(change).ToString(format, Text);
         var sign = size.Trim('0', '.', ',') == "" ? "±" : change > 0 ? "+" : "−";
-        return $"{sign}{(sign == "±" ? "0" : size)} {unit}";
+        return $"{sign}{(sign == "±" ? "0" : size)} {Unit(Math.Abs(change), unit)}";
     }
 
     /// <summary>A value and its unit, formatted with <paramref name="format"/> ("116.7 kg", "3,450 kg").</summary>
-    public static string Show(double value, string unit, string format) => $"{value.ToString(format, Text)} {unit}";
+    public static string Show(double value, string unit, string format) => $"{value.ToString(format, Text)} {Unit(value, unit)}";
+
+    /// <summary>A plural unit of a count in the singular for one ("1 PB", "1 client"); symbols ("kg", "%") as they are.</summary>
+    private static string Unit(double value, string unit) =>
+        Math.Abs(value - 1) < 1e-9 && unit.Length > 2 && unit.EndsWith('s') ? unit[..^1] : unit;
 }
