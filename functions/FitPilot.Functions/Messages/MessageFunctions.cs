@@ -2,7 +2,9 @@ using FitPilot.Contracts.Engagement;
 using FitPilot.Contracts.Messages;
 using FitPilot.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using FitPilot.Functions.Storage;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace FitPilot.Functions.Messages;
 
@@ -10,7 +12,7 @@ namespace FitPilot.Functions.Messages;
 /// PT ↔ client messaging. Every conversation route names the client: a PT may open any of their clients',
 /// a client only their own (anyone else: 404). Open pages long-poll <c>changes</c> for new messages and receipts.
 /// </summary>
-public sealed class MessageFunctions(Api api, MessageService messages)
+public sealed class MessageFunctions(Api api, MessageService messages, MessageDigest digest, TimeProvider clock, ILogger<MessageFunctions> log)
 {
     [Function(nameof(ListConversations))]
     [ApiOperation("The PT's inbox: every client, conversations with the newest message first, with unread counts", Access.Trainer, null, typeof(List<ConversationSummary>))]
@@ -58,4 +60,17 @@ public sealed class MessageFunctions(Api api, MessageService messages)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{clientId}/changes")] HttpRequest req, string clientId) =>
         api.Handle<Caller>(req, async call =>
             Reply.Ok(await messages.ChangesAsync(call.Caller, clientId, Query.Cursor(req), Query.Seconds(req, "wait", MessageService.MaxWaitSeconds), call.Cancellation)));
+
+    /// <summary>
+    /// Every 5 minutes (NCRONTAB, 6 fields): each PT or client with messages unread for <see cref="MessageDigest.Delay"/> gets one
+    /// email naming how many and from whom, once for those messages however often this runs.
+    /// </summary>
+    [Function(nameof(SendMessageDigests))]
+    public async Task SendMessageDigests([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken ct)
+    {
+        var roundTrips = StorageRoundTrips.Begin();
+        var result = await digest.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Message digest timer: {Due} due, {Sent} sent, {OptedOut} opted out ({RoundTrips} storage round trips)",
+            result.Due, result.Sent, result.OptedOut, roundTrips.Count);
+    }
 }

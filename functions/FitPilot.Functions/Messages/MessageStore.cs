@@ -68,6 +68,21 @@ public sealed class MessageStore(StorageClients storage)
         ? new TableTransactionAction(TableTransactionActionType.Add, entity)
         : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag);
 
+    /// <summary>
+    /// Saves the conversation's new digest positions over the version read (its ETag); false when anything changed it since
+    /// (another digest run, a send, a read receipt). Unlike <see cref="UpdateConversationAsync"/>, a conflict is never taken
+    /// for this call's own write: two runs writing the same positions must not both send.
+    /// </summary>
+    public async Task<bool> TryClaimDigestAsync(ConversationEntity conversation, CancellationToken ct)
+    {
+        try
+        {
+            await _table.SubmitAsync([new TableTransactionAction(TableTransactionActionType.UpdateReplace, conversation, conversation.ETag)], ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (IsConflict(e)) { return false; }
+    }
+
     public Task UpdateConversationAsync(ConversationEntity conversation, CancellationToken ct) => _table.UpdateAsync(conversation, ct);
 
     /// <summary>A removed client's conversation: its row, messages and send ids.</summary>

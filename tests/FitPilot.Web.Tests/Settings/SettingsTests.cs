@@ -9,15 +9,44 @@ namespace FitPilot.Web.Tests.Settings;
 public sealed class SettingsTests : WebTest
 {
     [Fact]
-    public void Email_settings_name_only_the_emails_FitPilot_sends_and_offer_no_switch_for_emails_that_do_not_exist()
+    public void Email_settings_name_the_account_emails_and_offer_one_switch_for_the_unread_messages_email()
     {
+        Api.On("GET", "/api/settings/notifications", HttpStatusCode.OK, FakeApi.Json(new NotificationPreferences()));
         var cut = Render<NotificationSettings>();
         var sent = cut.Find("[data-testid=emails-sent]").TextContent;
         Assert.Contains("invitation", sent);
         Assert.Contains("reset your password", sent);
+        Assert.DoesNotMatch(NotYet, sent);
+        cut.WaitForAssertion(() => Assert.True(cut.Find("#email-messages").HasAttribute("checked")));
+        Assert.Single(cut.FindAll("input[type=checkbox]"));
+        Assert.Contains("Email me about unread messages", cut.Find("label.check").TextContent);
+        Assert.Contains("never one per message", cut.Find("#email-messages-hint").TextContent);
+    }
+
+    [Fact]
+    public void Turning_the_messages_email_off_saves_it_and_keeps_the_other_choices()
+    {
+        Api.On("GET", "/api/settings/notifications", HttpStatusCode.OK, FakeApi.Json(new NotificationPreferences { CheckInReminders = false, WeeklySummary = true }))
+            .On("PUT", "/api/settings/notifications", HttpStatusCode.OK, FakeApi.Json(new NotificationPreferences { EmailOnNewMessage = false, CheckInReminders = false, WeeklySummary = true }));
+        var cut = Render<NotificationSettings>();
+        cut.WaitForElement("#email-messages").Change(false);
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved.", cut.Markup));
+        var put = Api.Sent.Single(r => r.Method == "PUT").Json;
+        Assert.False(put.GetProperty("emailOnNewMessage").GetBoolean());
+        Assert.False(put.GetProperty("checkInReminders").GetBoolean());
+        Assert.True(put.GetProperty("weeklySummary").GetBoolean());
+        Assert.False(cut.Find("#email-messages").HasAttribute("checked"));
+    }
+
+    [Fact]
+    public void A_failed_load_says_so_and_offers_no_switch()
+    {
+        Api.Fail("GET", "/api/settings/notifications");
+        var cut = Render<NotificationSettings>();
+        cut.WaitForAssertion(() => Assert.Contains("Can't reach FitPilot", cut.Find("[role=alert]").TextContent));
         Assert.Empty(cut.FindAll("input[type=checkbox]"));
-        Assert.DoesNotMatch(NotYet, cut.Markup);
-        Assert.Empty(Api.Requests);
+        Assert.Contains("invitation", cut.Find("[data-testid=emails-sent]").TextContent);
     }
 
     /// <summary>What FitPilot does not do yet: no page may promise it (meal plans and nutrition came with issue 13).</summary>
