@@ -15,6 +15,7 @@ public sealed class StartupValidationTests
         ["App:PublicBaseUrl"] = "https://app.fitpilot.example",
         ["Email:FromAddress"] = "noreply@fitpilot.example",
         ["Email:Smtp:Host"] = "smtp.example.com",
+        ["Reporting:SqlConnectionString"] = "Data Source=reporting-startup-test.db",
     };
 
     [Theory]
@@ -29,6 +30,8 @@ public sealed class StartupValidationTests
     [InlineData("Billing:Tiers:Studio:ClientLimit", "5", "Billing:Tiers:Studio:ClientLimit")]
     [InlineData("Billing:Tiers:Enterprise:ClientLimit", null, "Billing:Tiers:Enterprise:ClientLimit")]
     [InlineData("Billing:Tiers:Solo:Currency", "AUD$", "Billing:Tiers:Solo:Currency")]
+    [InlineData("Reporting:SqlConnectionString", null, "Reporting:SqlConnectionString")]
+    [InlineData("Reporting:Provider", "Postgres", "Reporting:Provider")]
     public void A_missing_or_weak_setting_stops_the_app_from_starting_and_names_the_setting(string key, string? value, string named)
     {
         var settings = new Dictionary<string, string?>(Valid) { [key] = value };
