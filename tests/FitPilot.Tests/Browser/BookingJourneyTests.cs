@@ -52,7 +52,7 @@ public sealed class BookingJourneyTests(HostFixture host, BrowserFixture browser
 
         // The client books on a phone: the next free time (inside the 24 h window) and one three days on.
         var far = DateTime.UtcNow.Date.AddDays(3);
-        var farLabel = $"Book {far.ToString("dddd d MMMM", CultureInfo.InvariantCulture)} at 10:00";
+        var farLabel = $"10:00 book {far.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}";
         await using (var phone = await BrowserSession.OpenAsync(browser.Browser, "booking-client-phone", phone: true))
         {
             var p = phone.Page;
