@@ -161,3 +161,41 @@ public sealed class BookingPagesTests : WebTest
         client.WaitForAssertion(() => client.Find("[data-testid=calendar-feed] [data-testid=create-feed]"));
     }
 }
+
+/// <summary>Editing a session type on /pt/availability (PUT), next to adding one.</summary>
+public sealed class SessionTypeEditTests : WebTest
+{
+    [Fact]
+    public void The_pt_edits_a_session_type_and_the_list_shows_the_change()
+    {
+        var coaching = new SessionType("st1", "Coaching", 60, 0, SessionModes.InPerson, "Gym", null, 12, 24, false);
+        Api.On("GET", "/api/availability", HttpStatusCode.OK, FakeApi.Json(new Availability("UTC", [], [])))
+            .On("GET", "/api/session-types", HttpStatusCode.OK, FakeApi.Json(new List<SessionType> { coaching }))
+            .On("PUT", "/api/session-types/st1", HttpStatusCode.OK, FakeApi.Json(coaching with { Name = "Coaching (long)", DurationMinutes = 90, RequiresApproval = true }));
+        var cut = Render<AvailabilityPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=session-type]"));
+        cut.FindAll("[data-testid=session-type] button").Single(b => b.TextContent.StartsWith("Edit", StringComparison.Ordinal)).Click();
+        Assert.Equal("Coaching", cut.Find("#type-name").GetAttribute("value"));
+        Assert.Equal("60", cut.Find("#type-duration").GetAttribute("value"));
+        Assert.Equal("Gym", cut.Find("#type-location").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-testid=add-session-type]"));
+
+        cut.Find("#type-name").Change("Coaching (long)");
+        cut.Find("#type-duration").Change("90");
+        cut.Find("#type-approval").Change(true);
+        cut.Find("form.session-type-form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Coaching (long) saved.", cut.Find("[data-testid=session-type-saved]").TextContent));
+        var sent = Api.Sent.Single(r => r.Method == "PUT").Json;
+        Assert.Equal("Coaching (long)", sent.GetProperty("name").GetString());
+        Assert.Equal(90, sent.GetProperty("durationMinutes").GetInt32());
+        Assert.Equal("Gym", sent.GetProperty("location").GetString());
+        Assert.True(sent.GetProperty("requiresApproval").GetBoolean());
+        var row = Assert.Single(cut.FindAll("[data-testid=session-type]"));
+        Assert.Contains("Coaching (long)", row.TextContent);
+        Assert.Contains("90 min", row.TextContent);
+        Assert.DoesNotContain(Api.Requests, r => r.StartsWith("POST /api/session-types", StringComparison.Ordinal));
+        Assert.NotEmpty(cut.FindAll("[data-testid=add-session-type]")); // back to adding
+    }
+}
