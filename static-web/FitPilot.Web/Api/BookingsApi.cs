@@ -10,6 +10,7 @@ public sealed class BookingsApi(ApiClient api)
 
     public Task<ApiResult<List<SessionType>>> SessionTypesAsync() => api.GetAsync<List<SessionType>>("api/session-types");
     public Task<ApiResult<SessionType>> CreateSessionTypeAsync(SaveSessionTypeRequest request) => api.PostAsync<SessionType>("api/session-types", request);
+    public Task<ApiResult<SessionType>> UpdateSessionTypeAsync(string id, SaveSessionTypeRequest request) => api.PutAsync<SessionType>($"api/session-types/{ApiPath.Id(id)}", request);
     public Task<ApiResult<Unit>> DeleteSessionTypeAsync(string id) => api.DeleteAsync($"api/session-types/{ApiPath.Id(id)}");
 
     public Task<ApiResult<FreeSlots>> SlotsAsync(string sessionTypeId, DateOnly from, DateOnly to) =>
@@ -18,9 +19,12 @@ public sealed class BookingsApi(ApiClient api)
     public Task<ApiResult<List<Booking>>> ListAsync() => api.GetAsync<List<Booking>>("api/bookings");
     public Task<ApiResult<Booking>> BookAsync(CreateBookingRequest request) => api.PostAsync<Booking>("api/bookings", request);
     public Task<ApiResult<Booking>> CancelAsync(string id) => api.PostAsync<Booking>($"api/bookings/{ApiPath.Id(id)}/cancel", null);
+    public Task<ApiResult<Booking>> RescheduleAsync(string id, DateTimeOffset startsAt) =>
+        api.PostAsync<Booking>($"api/bookings/{ApiPath.Id(id)}/reschedule", new RescheduleBookingRequest { StartsAt = startsAt });
     public Task<ApiResult<Booking>> ApproveAsync(string id) => api.PostAsync<Booking>($"api/bookings/{ApiPath.Id(id)}/approve", null);
     public Task<ApiResult<Booking>> DeclineAsync(string id) => api.PostAsync<Booking>($"api/bookings/{ApiPath.Id(id)}/decline", null);
 
     public Task<ApiResult<CalendarFeed>> FeedAsync() => api.GetAsync<CalendarFeed>("api/calendar-feed");
     public Task<ApiResult<CalendarFeed>> RegenerateFeedAsync() => api.PostAsync<CalendarFeed>("api/calendar-feed", null);
+    public Task<ApiResult<Unit>> RevokeFeedAsync() => api.DeleteAsync("api/calendar-feed");
 }

@@ -52,7 +52,7 @@ public sealed class BookingJourneyTests(HostFixture host, BrowserFixture browser
 
         // The client books on a phone: the next free time (inside the 24 h window) and one three days on.
         var far = DateTime.UtcNow.Date.AddDays(3);
-        var farLabel = $"Book {far.ToString("dddd d MMMM", CultureInfo.InvariantCulture)} at 10:00";
+        var farLabel = $"10:00 book {far.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}";
         await using (var phone = await BrowserSession.OpenAsync(browser.Browser, "booking-client-phone", phone: true))
         {
             var p = phone.Page;
@@ -79,9 +79,33 @@ public sealed class BookingJourneyTests(HostFixture host, BrowserFixture browser
             Assert.True(await d.EvaluateAsync<bool>(NoSidewaysScroll), "The bookings page scrolls sideways on a tablet");
             await desk.ShotAsync("bookings-tablet");
 
-            // Cancelling: the far one goes; the near one is refused, in words.
+            // The PT can move a booking and book a client from the same page.
+            await d.SetViewportSizeAsync(1280, 900);
+            await d.GetByTestId("pt-booking").First.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+            await Expect(d.GetByTestId("reschedule").GetByTestId("slot").First).ToBeVisibleAsync();
+            await Expect(d.GetByTestId("book-for-client").GetByTestId("slot").First).ToBeVisibleAsync();
+            await desk.AssertInputsLabelledAsync();
+            await desk.ShotAsync("bookings-move");
+            await d.GetByRole(AriaRole.Button, new() { Name = "Keep this time" }).ClickAsync();
+
+            // The client moves the far one an hour on.
             var upcoming = p.GetByTestId("upcoming-sessions");
             await upcoming.GetByTestId("booking").Filter(new() { HasText = far.ToString("ddd d MMM", CultureInfo.InvariantCulture) + ", 10:00" })
+                .GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+            var move = p.GetByTestId("reschedule");
+            await move.GetByTestId("day-chip").Filter(new() { HasText = far.ToString("ddd d MMM", CultureInfo.InvariantCulture) }).ClickAsync();
+            await phone.ShotAsync("move");
+            await move.GetByRole(AriaRole.Button, new() { Name = $"11:00 move to {far.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}" }).ClickAsync();
+            await Expect(p.GetByTestId("booking-moved")).ToContainTextAsync("11:00");
+            Assert.True(await p.EvaluateAsync<bool>(NoSidewaysScroll), "The book page scrolls sideways on a phone after a move");
+
+            // The client's calendar link.
+            await p.GetByTestId("create-feed").ClickAsync();
+            await Expect(p.GetByTestId("feed-url")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/api/calendar-feeds/"));
+            await phone.ShotAsync("calendar-link");
+
+            // Cancelling: the far one goes; the near one is refused, in words.
+            await upcoming.GetByTestId("booking").Filter(new() { HasText = far.ToString("ddd d MMM", CultureInfo.InvariantCulture) + ", 11:00" })
                 .GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
             await Expect(upcoming.GetByTestId("booking")).ToHaveCountAsync(1);
             await upcoming.GetByTestId("booking").GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
