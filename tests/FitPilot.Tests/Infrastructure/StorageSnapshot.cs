@@ -15,7 +15,7 @@ public static class StorageSnapshot
     public static async Task<string> TakeAsync(IServiceProvider services, bool queues = false)
     {
         var storage = services.GetRequiredService<StorageClients>();
-        if (!queues) await EventsHandledAsync(storage);
+        await EventsHandledAsync(storage); // with queues too: an event still queued would be handled between the two snapshots
         var rows = new StringBuilder();
         foreach (var table in StorageNames.Tables)
             await foreach (var row in storage.Table(table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
