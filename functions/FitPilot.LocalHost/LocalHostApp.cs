@@ -60,6 +60,8 @@ public sealed class LocalHostApp : IAsyncDisposable
         var port = options.Port == 0 ? DevServices.FreePort() : options.Port;
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+        // The reporting store's SQL at Information buried the console in INSERTs; failures still log as warnings.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", Microsoft.Extensions.Logging.LogLevel.Warning);
 
         var settings = new Dictionary<string, string?>
         {
