@@ -34,18 +34,9 @@ public sealed class AchievementTests(HostFixture host)
         var client = await _api.OnboardClientAsync(pt, host.Mailbox);
         var monday = TrainingSetup.Last(DayOfWeek.Monday);
         var program = await TrainingSetup.CreateAsync(_api, pt, client.Id, start: monday.AddDays(-7 * 10));
-        var entry = program.Days.Single(d => d.DayOfWeek == 1).Exercises[0];
         var weight = 60;
-        async Task<WorkoutSummary> FinishAsync(DateOnly date)
-        {
-            // Heavier each time: personal bests from the second workout on.
-            weight += 2;
-            await ApiClient.ReadAsync<LogSetResponse>(await _api.PostAsync("/api/logs", new
-            {
-                id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = entry.Id, exerciseId = entry.ExerciseId, weightKg = weight, reps = 5, workoutDate = date,
-            }, client.Token), HttpStatusCode.Created);
-            return await ApiClient.ReadAsync<WorkoutSummary>(await _api.PostAsync("/api/workouts/finish", new { date, programId = program.Id, rpe = 7 }, client.Token));
-        }
+        // Heavier each time: personal bests from the second workout on.
+        Task<WorkoutSummary> FinishAsync(DateOnly date) => TrainingSetup.FinishWorkoutAsync(_api, client, program, date, weight += 2);
 
         var first = await FinishAsync(monday.AddDays(-7 * 9));
         await Eventually.HoldsAsync(async () => Assert.Contains(await ListAsync(client.Token), a => a.Id == "workouts-1" && a.Title == "First workout"));

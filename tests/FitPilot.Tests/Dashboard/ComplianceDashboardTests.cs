@@ -37,15 +37,8 @@ public sealed class ComplianceDashboardTests(HostFixture host)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var monday = TrainingSetup.Last(DayOfWeek.Monday);
         var program = await TrainingSetup.CreateAsync(_api, pt, client.Id, start: monday.AddDays(-28));
-        var entry = program.Days.Single(d => d.DayOfWeek == 1).Exercises[0];
-        foreach (var (date, kg) in new[] { (monday.AddDays(-7), 60), (monday, 65) })
-        {
-            await ApiClient.ReadAsync<LogSetResponse>(await _api.PostAsync("/api/logs", new
-            {
-                id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = entry.Id, exerciseId = entry.ExerciseId, weightKg = kg, reps = 5, workoutDate = date,
-            }, client.Token), HttpStatusCode.Created);
-            await ApiClient.ReadAsync<WorkoutSummary>(await _api.PostAsync("/api/workouts/finish", new { date, programId = program.Id, rpe = 7 }, client.Token));
-        }
+        await TrainingSetup.FinishWorkoutAsync(_api, client, program, monday.AddDays(-7), 60);
+        await TrainingSetup.FinishWorkoutAsync(_api, client, program, monday, 65);
         var habit = await ApiClient.ReadAsync<Habit>(await _api.PostAsync($"/api/clients/{client.Id}/habits", new { title = "Walk 8k" }, pt.Token), HttpStatusCode.Created);
         await _api.PostAsync($"/api/habits/{habit.Id}/ticks", new { date = today }, client.Token);
         var bus = host.Services.GetRequiredService<EventBus>();

@@ -1,5 +1,6 @@
 using System.Net;
 using FitPilot.Contracts.Programs;
+using FitPilot.Contracts.Training;
 
 namespace FitPilot.Tests.Infrastructure;
 
@@ -35,4 +36,18 @@ public static class TrainingSetup
         {
             name, clientId, isTemplate = clientId is null, startDate = start, days = Days(),
         }, pt.Token), HttpStatusCode.Created);
+
+    /// <summary>
+    /// The client logs one set (5 reps at <paramref name="weightKg"/>) of the program's Monday squat on <paramref name="date"/>
+    /// and finishes that day's workout (RPE 7): a heavier set than any before is a personal best.
+    /// </summary>
+    public static async Task<WorkoutSummary> FinishWorkoutAsync(ApiClient api, ApiClient.ClientAccount client, ProgramDto program, DateOnly date, double weightKg)
+    {
+        var entry = program.Days.Single(d => d.DayOfWeek == 1).Exercises[0];
+        await ApiClient.ReadAsync<LogSetResponse>(await api.PostAsync("/api/logs", new
+        {
+            id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = entry.Id, exerciseId = entry.ExerciseId, weightKg, reps = 5, workoutDate = date,
+        }, client.Token), HttpStatusCode.Created);
+        return await ApiClient.ReadAsync<WorkoutSummary>(await api.PostAsync("/api/workouts/finish", new { date, programId = program.Id, rpe = 7 }, client.Token));
+    }
 }

@@ -51,15 +51,8 @@ public sealed class ReportingTests(HostFixture host)
         Assert.Equal(HttpStatusCode.OK, (await _api.PutAsync("/api/settings/time-zone", new { timeZone = "UTC" }, client.Token)).StatusCode);
         var monday = TrainingSetup.Last(DayOfWeek.Monday);
         var program = await TrainingSetup.CreateAsync(_api, pt, client.Id, start: monday.AddDays(-7));
-        var entry = program.Days.Single(d => d.DayOfWeek == 1).Exercises[0];
-        foreach (var (date, kg) in new[] { (monday.AddDays(-7), 60), (monday, 65) })
-        {
-            await ApiClient.ReadAsync<LogSetResponse>(await _api.PostAsync("/api/logs", new
-            {
-                id = Guid.NewGuid().ToString(), programId = program.Id, programExerciseId = entry.Id, exerciseId = entry.ExerciseId, weightKg = kg, reps = 5, workoutDate = date,
-            }, client.Token), HttpStatusCode.Created);
-            await ApiClient.ReadAsync<WorkoutSummary>(await _api.PostAsync("/api/workouts/finish", new { date, programId = program.Id, rpe = 7 }, client.Token));
-        }
+        await TrainingSetup.FinishWorkoutAsync(_api, client, program, monday.AddDays(-7), 60);
+        await TrainingSetup.FinishWorkoutAsync(_api, client, program, monday, 65);
         // A check-in due today, submitted by the client and reviewed by the PT.
         var template = await ApiClient.ReadAsync<Contracts.Engagement.CheckInTemplate>(await _api.PostAsync("/api/check-in-templates",
             new { name = "Weekly", questions = new[] { new { id = "mood", type = "scale", text = "Mood" } } }, pt.Token), HttpStatusCode.Created);
