@@ -5,6 +5,8 @@ using FitPilot.Functions.CheckIns;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Events;
 using FitPilot.Functions.Invitations;
+using FitPilot.Functions.Settings;
+using FitPilot.Functions.Trainers;
 using FitPilot.Functions.Training;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,35 +17,42 @@ namespace FitPilot.Functions.Reporting;
 /// writes the same values over the same row), then the PT's weeks are recomputed from their facts (<see cref="WeeklyRules"/>)
 /// and only rows that changed are written: replayed events change nothing. A removed client's facts go with them
 /// (their data is deleted everywhere else too); only their ids and join/leave dates stay, for the active and removed counts.
+/// Dates are the PT's (their profile's time zone, read at each event, see <see cref="WeeklyRules"/>); when the PT moves
+/// to another zone their weeks are recomputed, and join and removal dates already written keep the zone they were written
+/// in until a rebuild (which takes current clients' join dates from Table Storage again).
 /// </summary>
-public sealed class ReportingProjection(IDbContextFactory<ReportingDb> contexts, TimeProvider clock) :
+public sealed class ReportingProjection(IDbContextFactory<ReportingDb> contexts, TrainerStore trainers, TimeProvider clock) :
     IEventHandler<ClientJoined>, IEventHandler<ClientRemoved>, IEventHandler<WorkoutFinished>, IEventHandler<ProgramScheduleChanged>,
-    IEventHandler<CheckInSubmitted>, IEventHandler<CheckInReviewed>, IEventHandler<TrialStarted>, IEventHandler<SubscriptionChanged>
+    IEventHandler<CheckInSubmitted>, IEventHandler<CheckInReviewed>, IEventHandler<TrialStarted>, IEventHandler<SubscriptionChanged>,
+    IEventHandler<TimeZoneChanged>
 {
     private const int MaxAttempts = 5;
     /// <summary>One writer per instance (SQLite has one writer per file; Azure SQL's other instances are met by the retry).</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The PT's time zone (their profile's IANA id; null, read as UTC, when unset or the PT is gone).</summary>
+    private async Task<string?> ZoneAsync(string trainerId, CancellationToken ct) => (await trainers.FindAsync(trainerId, ct))?.TimeZone;
 
-    public Task HandleAsync(ClientJoined e, CancellationToken ct) => ChangeAsync(e.TrainerId, async db =>
+    private DateOnly Today(string? zone) => WeeklyRules.Day(clock.GetUtcNow(), zone);
+
+    public Task HandleAsync(ClientJoined e, CancellationToken ct) => ChangeAsync(e.TrainerId, async (db, zone) =>
     {
         var client = await db.Clients.FindAsync([e.TrainerId, e.ClientId], ct);
-        if (client is null) db.Clients.Add(new ClientFact { TrainerId = e.TrainerId, ClientId = e.ClientId, JoinedOn = WeeklyRules.Day(e.JoinedAt) });
-        else if (client.RemovedOn is null) client.JoinedOn = WeeklyRules.Day(e.JoinedAt);
+        if (client is null) db.Clients.Add(new ClientFact { TrainerId = e.TrainerId, ClientId = e.ClientId, JoinedOn = WeeklyRules.Day(e.JoinedAt, zone) });
+        else if (client.RemovedOn is null) client.JoinedOn = WeeklyRules.Day(e.JoinedAt, zone);
     }, ct);
 
-    public Task HandleAsync(ClientRemoved e, CancellationToken ct) => ChangeAsync(e.TrainerId, async db =>
+    public Task HandleAsync(ClientRemoved e, CancellationToken ct) => ChangeAsync(e.TrainerId, async (db, zone) =>
     {
         var client = await db.Clients.FindAsync([e.TrainerId, e.ClientId], ct);
-        if (client is { JoinedOn: not null }) client.RemovedOn ??= Today;
+        if (client is { JoinedOn: not null }) client.RemovedOn ??= Today(zone);
         else if (client is not null) db.Clients.Remove(client);
         db.Workouts.RemoveRange(await db.Workouts.Where(w => w.TrainerId == e.TrainerId && w.ClientId == e.ClientId).ToListAsync(ct));
         db.Programs.RemoveRange(await db.Programs.Where(w => w.TrainerId == e.TrainerId && w.ClientId == e.ClientId).ToListAsync(ct));
         db.CheckIns.RemoveRange(await db.CheckIns.Where(w => w.TrainerId == e.TrainerId && w.ClientId == e.ClientId).ToListAsync(ct));
     }, ct);
 
-    public Task HandleAsync(WorkoutFinished e, CancellationToken ct) => ChangeAsync(e.TrainerId, async db =>
+    public Task HandleAsync(WorkoutFinished e, CancellationToken ct) => ChangeAsync(e.TrainerId, async (db, _) =>
     {
         var s = e.Summary;
         if (await RemovedAsync(db, e.TrainerId, s.ClientId, ct)) return;
@@ -52,7 +61,7 @@ public sealed class ReportingProjection(IDbContextFactory<ReportingDb> contexts,
         else workout.PersonalBests = s.PersonalBests.Count;
     }, ct);
 
-    public Task HandleAsync(ProgramScheduleChanged e, CancellationToken ct) => ChangeAsync(e.TrainerId, async db =>
+    public Task HandleAsync(ProgramScheduleChanged e, CancellationToken ct) => ChangeAsync(e.TrainerId, async (db, _) =>
     {
         var program = await db.Programs.FindAsync([e.TrainerId, e.ClientId, e.ProgramId], ct);
         if (e.Program is null || await RemovedAsync(db, e.TrainerId, e.ClientId, ct))
@@ -85,10 +94,13 @@ public sealed class ReportingProjection(IDbContextFactory<ReportingDb> contexts,
         else db.Entry(change).CurrentValues.SetValues(fact);
     }, ct);
 
-    /// <summary>The PT's last <paramref name="weeks"/> weeks, oldest first; weeks before their first fact are zeros.</summary>
+    /// <summary>The PT moved to another time zone: their weeks again, in the new zone (a client's move changes no PT week).</summary>
+    public Task HandleAsync(TimeZoneChanged e, CancellationToken ct) => e.ClientId is null ? RecomputeAsync(e.TrainerId, ct) : Task.CompletedTask;
+
+    /// <summary>The PT's last <paramref name="weeks"/> weeks (in their time zone), oldest first; weeks before their first fact are zeros.</summary>
     public async Task<WeeklyInsights> WeeklyAsync(string trainerId, int weeks, CancellationToken ct)
     {
-        var current = WeeklyRules.WeekStart(Today);
+        var current = WeeklyRules.WeekStart(Today(await ZoneAsync(trainerId, ct)));
         var from = current.AddDays(-7 * (weeks - 1));
         List<PtWeekRow> rows;
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -108,9 +120,9 @@ public sealed class ReportingProjection(IDbContextFactory<ReportingDb> contexts,
     }
 
     /// <summary>The PT's weeks from their facts, writing only rows that changed.</summary>
-    public Task RecomputeAsync(string trainerId, CancellationToken ct) => WriteAsync(db => RecomputeAsync(db, trainerId, ct), ct);
+    public Task RecomputeAsync(string trainerId, CancellationToken ct) => ChangeAsync(trainerId, (_, _) => Task.CompletedTask, ct);
 
-    private async Task RecomputeAsync(ReportingDb db, string trainerId, CancellationToken ct)
+    private async Task RecomputeAsync(ReportingDb db, string trainerId, string? zone, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct); // the fact just written takes part
         var facts = new WeeklyRules.Facts(
@@ -118,7 +130,7 @@ public sealed class ReportingProjection(IDbContextFactory<ReportingDb> contexts,
             await db.Workouts.AsNoTracking().Where(c => c.TrainerId == trainerId).ToListAsync(ct),
             await db.Programs.AsNoTracking().Where(c => c.TrainerId == trainerId).ToListAsync(ct),
             await db.CheckIns.AsNoTracking().Where(c => c.TrainerId == trainerId).ToListAsync(ct));
-        var computed = WeeklyRules.Weeks(trainerId, facts, Today).ToDictionary(r => r.WeekStart);
+        var computed = WeeklyRules.Weeks(trainerId, facts, zone, Today(zone)).ToDictionary(r => r.WeekStart);
         var stored = await db.PtWeeks.Where(w => w.TrainerId == trainerId).ToListAsync(ct);
         foreach (var row in stored)
         {
@@ -129,7 +141,7 @@ public sealed class ReportingProjection(IDbContextFactory<ReportingDb> contexts,
     }
 
     private Task CheckInAsync(string trainerId, string clientId, string checkInId, DateOnly dueOn, Action<CheckInFact> change, CancellationToken ct) =>
-        ChangeAsync(trainerId, async db =>
+        ChangeAsync(trainerId, async (db, _) =>
         {
             if (await RemovedAsync(db, trainerId, clientId, ct)) return;
             var checkIn = await db.CheckIns.FindAsync([trainerId, clientId, checkInId], ct);
@@ -140,12 +152,16 @@ public sealed class ReportingProjection(IDbContextFactory<ReportingDb> contexts,
     private static async Task<bool> RemovedAsync(ReportingDb db, string trainerId, string clientId, CancellationToken ct) =>
         await db.Clients.AnyAsync(c => c.TrainerId == trainerId && c.ClientId == clientId && c.RemovedOn != null, ct);
 
-    /// <summary>Writes a fact of a PT, then their weeks.</summary>
-    private Task ChangeAsync(string trainerId, Func<ReportingDb, Task> change, CancellationToken ct) => WriteAsync(async db =>
+    /// <summary>Writes a fact of a PT, then their weeks (both in the PT's time zone, read before the write).</summary>
+    private async Task ChangeAsync(string trainerId, Func<ReportingDb, string?, Task> change, CancellationToken ct)
     {
-        await change(db);
-        await RecomputeAsync(db, trainerId, ct);
-    }, ct);
+        var zone = await ZoneAsync(trainerId, ct);
+        await WriteAsync(async db =>
+        {
+            await change(db, zone);
+            await RecomputeAsync(db, trainerId, zone, ct);
+        }, ct);
+    }
 
     /// <summary>One unit of work in one transaction; a conflict with another instance (a row added meanwhile) starts it again.</summary>
     internal async Task WriteAsync(Func<ReportingDb, Task> work, CancellationToken ct)

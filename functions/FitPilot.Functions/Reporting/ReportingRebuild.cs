@@ -92,7 +92,7 @@ public sealed class ReportingRebuild(
         await foreach (var client in clients.AllAsync(trainer.Id, ct))
         {
             if (client.Status == ClientStatuses.Active && client.JoinedAt is { } joined)
-                people.Add(new ClientFact { TrainerId = trainer.Id, ClientId = client.Id, JoinedOn = WeeklyRules.Day(joined) });
+                people.Add(new ClientFact { TrainerId = trainer.Id, ClientId = client.Id, JoinedOn = WeeklyRules.Day(joined, trainer.TimeZone) });
             var rows = await training.ReadAsync(client.Id, range, ct);
             programs.AddRange(rows.Programs.Select(p => WeeklyRules.Fact(trainer.Id, client.Id, p.Id, TrainingStore.ProgramCopies.Scheduled(p))));
             workouts.AddRange(rows.Sessions.Select(s => s.Summary()).Select(s => new WorkoutFact

@@ -4,6 +4,7 @@ using FitPilot.Functions.CheckIns;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Events;
 using FitPilot.Functions.Invitations;
+using FitPilot.Functions.Settings;
 using FitPilot.Functions.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public static class ReportingRegistration
         services.AddEventHandler<CheckInReviewed, ReportingProjection>(sp => sp.GetRequiredService<ReportingProjection>());
         services.AddEventHandler<TrialStarted, ReportingProjection>(sp => sp.GetRequiredService<ReportingProjection>());
         services.AddEventHandler<SubscriptionChanged, ReportingProjection>(sp => sp.GetRequiredService<ReportingProjection>());
+        services.AddEventHandler<TimeZoneChanged, ReportingProjection>(sp => sp.GetRequiredService<ReportingProjection>());
         return services;
     }
 

@@ -1,13 +1,16 @@
 using System.Globalization;
 using FitPilot.Contracts.Reporting;
 using FitPilot.Functions.ClientSummaries;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Training;
 
 namespace FitPilot.Functions.Reporting;
 
 /// <summary>
 /// A PT's weeks from their facts: pure, so the event-fed projection and the rebuild from Table Storage compute the
-/// same rows from the same facts. Weeks are ISO weeks (Monday first) of UTC dates (a workout's own day).
+/// same rows from the same facts. Weeks are ISO weeks (Monday first) of the PT's own dates: an instant (a client
+/// joining, a check-in submitted or reviewed, today) counts on its date in the PT's time zone (their profile's; UTC
+/// when unset), a workout on its own day (the date the client trained on).
 /// </summary>
 public static class WeeklyRules
 {
@@ -18,11 +21,16 @@ public static class WeeklyRules
     public static string WeekName(DateOnly weekStart) =>
         string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(weekStart.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(weekStart.ToDateTime(TimeOnly.MinValue)):D2}");
 
-    public static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
+    /// <summary>The date of <paramref name="instant"/> in the PT's time zone (an IANA id; UTC when null).</summary>
+    public static DateOnly Day(DateTimeOffset instant, string? zone) => UserTime.Today(zone, instant);
 
-    /// <summary>Every week from the PT's first fact to the week of <paramref name="today"/> (at most <see cref="InsightsQuery.MaxWeeks"/>).</summary>
-    public static List<PtWeekRow> Weeks(string trainerId, Facts facts, DateOnly today)
+    /// <summary>
+    /// Every week from the PT's first fact to the week of <paramref name="today"/> (at most <see cref="InsightsQuery.MaxWeeks"/>),
+    /// both in the PT's time zone <paramref name="zone"/>.
+    /// </summary>
+    public static List<PtWeekRow> Weeks(string trainerId, Facts facts, string? zone, DateOnly today)
     {
+        DateOnly Day(DateTimeOffset instant) => WeeklyRules.Day(instant, zone);
         var current = WeekStart(today);
         var first = new[]
         {
@@ -33,12 +41,13 @@ public static class WeeklyRules
         var programs = facts.Programs.GroupBy(p => p.ClientId).ToDictionary(g => g.Key, g => g.Select(Scheduled).ToList(), StringComparer.Ordinal);
         var rows = new List<PtWeekRow>();
         for (var week = start; week <= current; week = week.AddDays(7))
-            rows.Add(Week(trainerId, week, facts, programs, today));
+            rows.Add(Week(trainerId, week, facts, programs, zone, today));
         return rows;
     }
 
-    private static PtWeekRow Week(string trainerId, DateOnly week, Facts facts, Dictionary<string, List<ScheduledProgram>> programs, DateOnly today)
+    private static PtWeekRow Week(string trainerId, DateOnly week, Facts facts, Dictionary<string, List<ScheduledProgram>> programs, string? zone, DateOnly today)
     {
+        DateOnly Day(DateTimeOffset instant) => WeeklyRules.Day(instant, zone);
         var end = week.AddDays(6);
         bool In(DateOnly? d) => d is { } x && x >= week && x <= end;
         var joined = facts.Clients.Where(c => c.JoinedOn is not null).ToList();

@@ -44,9 +44,11 @@ public sealed class ReportingTests(HostFixture host)
         return rows;
     }
 
-    private async Task<(ApiClient.Trainer Pt, ApiClient.ClientAccount Client, string ProgramId, DateOnly Monday)> CoachedWeekAsync()
+    /// <summary>A PT (in <paramref name="ptZone"/>) with a client who trained last Monday and this one, and a check-in submitted and reviewed today.</summary>
+    private async Task<(ApiClient.Trainer Pt, ApiClient.ClientAccount Client, string ProgramId, DateOnly Monday)> CoachedWeekAsync(string ptZone = "UTC")
     {
         var pt = await _api.RegisterTrainerAsync();
+        Assert.Equal(HttpStatusCode.OK, (await _api.PutAsync("/api/settings/time-zone", new { timeZone = ptZone }, pt.Token)).StatusCode);
         var client = await _api.OnboardClientAsync(pt, host.Mailbox);
         Assert.Equal(HttpStatusCode.OK, (await _api.PutAsync("/api/settings/time-zone", new { timeZone = "UTC" }, client.Token)).StatusCode);
         var monday = TrainingSetup.Last(DayOfWeek.Monday);
@@ -117,7 +119,8 @@ public sealed class ReportingTests(HostFixture host)
     [Fact]
     public async Task A_rebuild_from_table_storage_gives_the_rows_the_events_gave_and_a_removed_client_keeps_only_dates()
     {
-        var (pt, _, _, _) = await CoachedWeekAsync();
+        // A PT away from UTC: the rebuild dates joins and check-ins in the PT's zone as the events did.
+        var (pt, _, _, _) = await CoachedWeekAsync("Australia/Sydney");
         var leaver = await _api.OnboardClientAsync(pt, host.Mailbox);
         await Eventually.HoldsAsync(async () => Assert.Equal(2, (await WeeklyAsync(pt.Token)).Weeks[^1].ActiveClients));
         Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync($"/api/clients/{leaver.Id}", pt.Token)).StatusCode);
