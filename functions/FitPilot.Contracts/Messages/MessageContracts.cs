@@ -35,7 +35,8 @@ public sealed record MessageImageTicket(string ImageId, string Url, DateTimeOffs
 /// <param name="Status">pending, ready or rejected (<see cref="MessageImageStatuses"/>).</param>
 /// <param name="Reason">Why it was refused, in words for the sender.</param>
 /// <param name="Width">The processed picture's size once ready.</param>
-public sealed record MessageImageUpload(string ImageId, string Status, string? Reason, int? Width, int? Height, DateTimeOffset CreatedAt);
+/// <param name="ThumbnailUrl">Once ready: a read-only URL of its thumbnail (10 minutes), for the composer's preview.</param>
+public sealed record MessageImageUpload(string ImageId, string Status, string? Reason, int? Width, int? Height, DateTimeOffset CreatedAt, string? ThumbnailUrl = null);
 
 /// <summary>A message's picture: short-lived read-only URLs (≤ 10 minutes; read the messages again for fresh ones) and its size.</summary>
 public sealed record MessageImage(string Url, string ThumbnailUrl, int Width, int Height, DateTimeOffset ExpiresAt);

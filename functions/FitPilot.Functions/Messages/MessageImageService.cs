@@ -60,7 +60,11 @@ public sealed class MessageImageService(MessageStore store, BlobSas sas, Storage
     {
         var image = (TenantTable.IsValidKey(imageId) ? await store.FindImageAsync(trainerId, clientId, imageId, ct) : null)
             ?? throw DomainException.NotFound("No such picture.");
-        return Shown(image, clock.GetUtcNow());
+        var shown = Shown(image, clock.GetUtcNow());
+        if (shown.Status != MessageImageStatuses.Ready) return shown;
+        var thumbnail = await sas.ReadOnlyAsync(storage.Container(StorageNames.MessageImages)
+            .GetBlobClient(MessageImageEntity.ThumbnailBlobNameOf(trainerId, clientId, imageId)), clock.GetUtcNow() + ReadWindow, ct);
+        return shown with { ThumbnailUrl = thumbnail.ToString() };
     }
 
     /// <summary>The picture a send may carry: ready, uploaded by this sender to this conversation, and carried by no other message (else nothing changes).</summary>

@@ -54,6 +54,7 @@ public sealed class MessageImageTests(HostFixture host)
         var ready = await UploadedAsync(p, p.Client.Token, ticket, shot);
         Assert.Equal((MessageImageStatuses.Ready, 1200, 1600), (ready.Status, ready.Width, ready.Height));
         Assert.Empty(await NamesAsync(StorageNames.MessageImagesIncoming, p));
+        Assert.Equal(HttpStatusCode.OK, (await Browser.GetAsync(ready.ThumbnailUrl)).StatusCode); // the composer's preview
 
         // Sent with no words; the same id again answers the stored message.
         var id = Guid.NewGuid().ToString();
@@ -115,7 +116,7 @@ public sealed class MessageImageTests(HostFixture host)
         var stranger = await ArrangeAsync();
 
         var text = await UploadedAsync(p, p.Client.Token, await StartAsync(p, p.Client.Token), "Dear diary, this is not a picture.\n"u8.ToArray());
-        Assert.Equal((MessageImageStatuses.Rejected, PhotoPipeline.NotAPicture), (text.Status, text.Reason));
+        Assert.Equal((MessageImageStatuses.Rejected, PhotoPipeline.NotAPicture, null), (text.Status, text.Reason, text.ThumbnailUrl));
         var unfinished = await StartAsync(p, p.Client.Token);
         var siblings = await UploadedAsync(sibling, sibling.Client.Token, await StartAsync(sibling, sibling.Client.Token), TestImages.Jpeg(300, 200));
         var strangers = await UploadedAsync(stranger, stranger.Client.Token, await StartAsync(stranger, stranger.Client.Token), TestImages.Jpeg(300, 200));
