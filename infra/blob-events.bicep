@@ -14,6 +14,7 @@ param systemTopicName string
 param triggers array = [
   { container: 'profile-pictures-incoming', functionName: 'ResizeProfilePicture' }
   { container: 'photos-incoming', functionName: 'ProcessProgressPhoto' }
+  { container: 'message-images-incoming', functionName: 'ProcessMessageImage' }
 ]
 
 resource app 'Microsoft.Web/sites@2024-04-01' existing = {

@@ -50,6 +50,8 @@ var containers = [
   'profile-pictures'
   'photos-incoming'
   'photos'
+  'message-images-incoming'
+  'message-images'
   deploymentContainerName
 ]
 

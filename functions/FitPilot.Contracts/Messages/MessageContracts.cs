@@ -12,8 +12,34 @@ public sealed record SendMessageRequest
     public const int MaxLength = 4000;
 
     [Required, RegularExpression("^[A-Za-z0-9-]{8,40}$", ErrorMessage = "Use a GUID made on the device.")] public required string Id { get; init; }
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Write a message."), StringLength(MaxLength, MinimumLength = 1)] public required string Text { get; init; }
+    /// <summary>The words; may be empty when the message carries a picture (a message needs one or the other).</summary>
+    [StringLength(MaxLength)] public string? Text { get; init; }
+    /// <summary>A picture uploaded for this conversation by the sender (<c>POST …/images</c>) and ready; each picture goes with one message.</summary>
+    [RegularExpression("^[A-Za-z0-9-]{8,40}$", ErrorMessage = "Name a picture uploaded to this conversation.")] public string? ImageId { get; init; }
 }
+
+/// <summary>What a message picture upload is: pending until the file is processed, then ready or rejected.</summary>
+public static class MessageImageStatuses
+{
+    public const string Pending = "pending";
+    public const string Ready = "ready";
+    public const string Rejected = "rejected";
+}
+
+/// <summary>
+/// Where to PUT one picture for a message: a write-only URL for one blob, valid until <see cref="ExpiresAt"/> (5 minutes).
+/// Send <see cref="Headers"/> with the PUT; at most <see cref="MaxBytes"/>. Then follow <c>GET …/images/{imageId}</c> until it is ready.
+/// </summary>
+public sealed record MessageImageTicket(string ImageId, string Url, DateTimeOffset ExpiresAt, IReadOnlyDictionary<string, string> Headers, long MaxBytes, MessageImageUpload Status);
+
+/// <param name="Status">pending, ready or rejected (<see cref="MessageImageStatuses"/>).</param>
+/// <param name="Reason">Why it was refused, in words for the sender.</param>
+/// <param name="Width">The processed picture's size once ready.</param>
+/// <param name="ThumbnailUrl">Once ready: a read-only URL of its thumbnail (10 minutes), for the composer's preview.</param>
+public sealed record MessageImageUpload(string ImageId, string Status, string? Reason, int? Width, int? Height, DateTimeOffset CreatedAt, string? ThumbnailUrl = null);
+
+/// <summary>A message's picture: short-lived read-only URLs (≤ 10 minutes; read the messages again for fresh ones) and its size.</summary>
+public sealed record MessageImage(string Url, string ThumbnailUrl, int Width, int Height, DateTimeOffset ExpiresAt);
 
 /// <summary>Mark the messages of the other side read, up to and including <see cref="UpToMessageId"/>.</summary>
 public sealed record MarkReadRequest
@@ -30,7 +56,8 @@ public static class SenderRoles
 
 /// <param name="SenderRole"><see cref="SenderRoles"/>.</param>
 /// <param name="ReadAt">When the recipient marked it read (read receipts); null while unread.</param>
-public sealed record Message(string Id, string SenderRole, string Text, DateTimeOffset SentAt, DateTimeOffset? ReadAt);
+/// <param name="Image">The picture sent with it, if any.</param>
+public sealed record Message(string Id, string SenderRole, string Text, DateTimeOffset SentAt, DateTimeOffset? ReadAt, MessageImage? Image = null);
 
 /// <summary>
 /// One page of a conversation, newest first. <see cref="NextCursor"/> fetches older messages;

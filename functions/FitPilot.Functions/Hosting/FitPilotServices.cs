@@ -195,6 +195,7 @@ public static class FitPilotServices
         services.AddSingleton<MessageStore>();
         services.AddSingleton<IMessageDelivery, InProcessMessageDelivery>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<MessageImageService>();
         services.AddSingleton<MessageDigest>();
         services.AddEventHandler<ClientRemoved, MessageService>(sp => sp.GetRequiredService<MessageService>());
 

@@ -14,6 +14,7 @@ namespace FitPilot.Functions.Messages;
 /// <item><c>m|{clientId}|{inverted ticks}|{messageId}</c>: a message; inverted ticks sort newest first.</item>
 /// <item><c>k|{clientId}|{messageId}</c>: the device-made id of a sent message (idempotent send).</item>
 /// <item><c>r|{userId}</c>: the sender's fixed-window send counter (rate limit).</item>
+/// <item><c>i|{clientId}|{imageId}</c>: a picture uploaded for a message (who uploaded it, pending / ready / rejected, the message that carries it).</item>
 /// </list>
 /// </summary>
 public static class MessageRows
@@ -22,6 +23,7 @@ public static class MessageRows
     public const string Message = "m|";
     public const string Key = "k|";
     public const string Rate = "r|";
+    public const string Image = "i|";
 
     public static string ConversationKey(string clientId) => Conversation + clientId;
     public static string MessagePrefix(string clientId) => $"{Message}{clientId}|";
@@ -29,6 +31,8 @@ public static class MessageRows
         MessagePrefix(clientId) + (DateTimeOffset.MaxValue.UtcTicks - sentAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + messageId;
     public static string IdKey(string clientId, string messageId) => $"{Key}{clientId}|{messageId}";
     public static string RateKey(string userId) => Rate + userId;
+    public static string ImagePrefix(string clientId) => $"{Image}{clientId}|";
+    public static string ImageKey(string clientId, string imageId) => ImagePrefix(clientId) + imageId;
 
     /// <summary>The message id at the end of a message row key.</summary>
     public static string IdOf(string messageKey) => messageKey[(messageKey.LastIndexOf('|') + 1)..];
@@ -86,14 +90,18 @@ public sealed class MessageEntity : ITableEntity
     public string SenderId { get; set; } = "";
     public string Text { get; set; } = "";
     public DateTimeOffset SentAt { get; set; }
+    /// <summary>The picture it carries (<see cref="MessageImageEntity"/>), with its size; null without one.</summary>
+    public string? ImageId { get; set; }
+    public int? ImageWidth { get; set; }
+    public int? ImageHeight { get; set; }
 
-    /// <summary>With its read receipt: read when the recipient's read position is at or after it.</summary>
-    public Message ToDto(ConversationEntity? conversation)
+    /// <summary>With its read receipt: read when the recipient's read position is at or after it. <paramref name="image"/>: its picture's read URLs.</summary>
+    public Message ToDto(ConversationEntity? conversation, MessageImage? image = null)
     {
         var recipient = SenderRole == SenderRoles.Trainer ? SenderRoles.Client : SenderRoles.Trainer;
         var readKey = conversation?.ReadKeyOf(recipient);
         var read = readKey is not null && string.CompareOrdinal(RowKey, readKey) >= 0;
-        return new Message(Id, SenderRole, Text, SentAt, read ? conversation!.ReadAtOf(recipient) : null);
+        return new Message(Id, SenderRole, Text, SentAt, read ? conversation!.ReadAtOf(recipient) : null, image);
     }
 }
 
@@ -114,4 +122,33 @@ public sealed class SendCounterEntity : ITableEntity
     public ETag ETag { get; set; }
     public long Window { get; set; }
     public int Count { get; set; }
+}
+
+/// <summary>
+/// One picture uploaded for a message: <c>i|{clientId}|{imageId}</c> in the PT's partition. Written pending when the sender asks
+/// for an upload URL, changed once by the blob trigger (ready with its size, or rejected with the reason), and claimed by the one
+/// message that carries it (<see cref="MessageId"/>) in the send's transaction. Its blobs are
+/// <c>message-images/{trainerId}/{clientId}/{imageId}.jpg</c> and <c>.thumb.jpg</c>.
+/// </summary>
+public sealed class MessageImageEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string ImageId { get; set; } = "";
+    public string ClientId { get; set; } = "";
+    /// <summary>The user who uploaded it and their side (<see cref="SenderRoles"/>): only they may send it.</summary>
+    public string UploaderId { get; set; } = "";
+    public string UploaderRole { get; set; } = "";
+    public string Status { get; set; } = MessageImageStatuses.Pending;
+    public string? Reason { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+    /// <summary>The message that carries it, once sent.</summary>
+    public string? MessageId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static string BlobNameOf(string trainerId, string clientId, string imageId) => $"{trainerId}/{clientId}/{imageId}.jpg";
+    public static string ThumbnailBlobNameOf(string trainerId, string clientId, string imageId) => $"{trainerId}/{clientId}/{imageId}.thumb.jpg";
 }

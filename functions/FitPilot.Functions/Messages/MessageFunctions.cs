@@ -12,7 +12,7 @@ namespace FitPilot.Functions.Messages;
 /// PT ↔ client messaging. Every conversation route names the client: a PT may open any of their clients',
 /// a client only their own (anyone else: 404). Open pages long-poll <c>changes</c> for new messages and receipts.
 /// </summary>
-public sealed class MessageFunctions(Api api, MessageService messages, MessageDigest digest, TimeProvider clock, ILogger<MessageFunctions> log)
+public sealed class MessageFunctions(Api api, MessageService messages, MessageImageService images, MessageDigest digest, TimeProvider clock, ILogger<MessageFunctions> log)
 {
     [Function(nameof(ListConversations))]
     [ApiOperation("The PT's inbox: every client, conversations with the newest message first, with unread counts", Access.Trainer, null, typeof(List<ConversationSummary>))]
@@ -35,7 +35,7 @@ public sealed class MessageFunctions(Api api, MessageService messages, MessageDi
             Reply.Ok(await messages.PageAsync(call.Caller, clientId, Query.Cursor(req), Query.Optional(req, "q", 100), call.Cancellation)));
 
     [Function(nameof(SendMessage))]
-    [ApiOperation("Send a message (up to 4,000 characters). The same id again answers the stored message (200) and sends nothing; 429 past 30 a minute",
+    [ApiOperation("Send a message (up to 4,000 characters, and/or a ready picture of the sender's). The same id again answers the stored message (200) and sends nothing; 429 past 30 a minute",
         Access.SignedIn, typeof(SendMessageRequest), typeof(Message), 201, Problems = [429])]
     public Task<IResult> SendMessage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{clientId}/messages")] HttpRequest req, string clientId) =>
@@ -44,6 +44,30 @@ public sealed class MessageFunctions(Api api, MessageService messages, MessageDi
             var (message, created) = await messages.SendAsync(call.Caller, clientId, call.Body, call.Cancellation);
             return created ? Reply.Created($"/api/conversations/{clientId}/messages", message) : Reply.Ok(message);
         });
+
+    [Function(nameof(StartMessageImageUpload))]
+    [ApiOperation("Ask to upload one picture for a message: a write-only URL for one new blob (5 minutes); PUT the file there, follow its status, then send it with a message",
+        Access.SignedIn, null, typeof(MessageImageTicket), 201, Problems = [429])]
+    public Task<IResult> StartMessageImageUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{clientId}/images")] HttpRequest req, string clientId) =>
+        api.Handle<Caller>(req, async call =>
+        {
+            var ticket = await messages.StartImageUploadAsync(call.Caller, clientId, call.Cancellation);
+            return Reply.Created($"/api/conversations/{clientId}/images/{ticket.ImageId}", ticket);
+        });
+
+    [Function(nameof(GetMessageImageUpload))]
+    [ApiOperation("Where one picture upload is: pending, ready (with its size) or rejected (with the reason)", Access.SignedIn, null, typeof(MessageImageUpload))]
+    public Task<IResult> GetMessageImageUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{clientId}/images/{imageId}")] HttpRequest req, string clientId, string imageId) =>
+        api.Handle<Caller>(req, async call => Reply.Ok(await messages.GetImageUploadAsync(call.Caller, clientId, imageId, call.Cancellation)));
+
+    /// <summary>Azure delivers new uploads through Event Grid; the local host watches the container. The file is read as a stream, its length checked before its bytes.</summary>
+    [Function(nameof(ProcessMessageImage))]
+    public Task ProcessMessageImage(
+        [BlobTrigger(StorageNames.MessageImagesIncoming + "/{name}", Connection = StorageNames.Connection, Source = BlobTriggerSource.EventGrid)] Stream content,
+        string name, CancellationToken ct) =>
+        images.ProcessAsync(name, content, ct);
 
     [Function(nameof(MarkMessagesRead))]
     [ApiOperation("Mark the other side's messages read up to this one (read receipts); answers the caller's unread count",

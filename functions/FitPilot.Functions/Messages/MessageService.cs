@@ -15,7 +15,7 @@ namespace FitPilot.Functions.Messages;
 /// sends are idempotent by the device-made id and rate limited per sender, read receipts move a read
 /// position forward, and a removed client's conversation goes with their data.
 /// </summary>
-public sealed class MessageService(MessageStore store, ClientStore clients, IMessageDelivery delivery, TimeProvider clock) : IEventHandler<ClientRemoved>
+public sealed class MessageService(MessageStore store, ClientStore clients, MessageImageService images, IMessageDelivery delivery, TimeProvider clock) : IEventHandler<ClientRemoved>
 {
     /// <summary>Sends per sender in one fixed window (every conversation of a PT counts together).</summary>
     public const int MaxSendsPerWindow = 30;
@@ -44,13 +44,20 @@ public sealed class MessageService(MessageStore store, ClientStore clients, IMes
     public async Task<(Message Message, bool Created)> SendAsync(Caller caller, string clientId, SendMessageRequest request, CancellationToken ct)
     {
         var (trainerId, role) = Pair(caller, clientId);
-        if (string.IsNullOrWhiteSpace(request.Text)) throw DomainException.Invalid("text", "Write a message.");
+        var text = request.Text ?? "";
+        if (string.IsNullOrWhiteSpace(text) && request.ImageId is null) throw DomainException.Invalid("text", "Write a message or attach a picture.");
         ClientEntity? client = null;
         for (var attempt = 0; ; attempt++)
         {
-            var state = await store.ReadSendStateAsync(trainerId, clientId, caller.UserId, request.Id, ct);
-            if (state.SentBefore is { } before) return (await StoredAsync(trainerId, before.MessageKey, state.Conversation, ct), false);
+            var state = await store.ReadSendStateAsync(trainerId, clientId, caller.UserId, request.Id, request.ImageId, ct);
+            if (state.SentBefore is { } before) return (await StoredAsync(trainerId, clientId, before.MessageKey, state.Conversation, ct), false);
             if (state.Conversation is null) client ??= await ClientAsync(trainerId, clientId, ct);
+            var image = state.Image;
+            if (request.ImageId is not null)
+            {
+                MessageImageService.CheckSendable(image, caller.UserId, request.Id);
+                image!.MessageId = request.Id;
+            }
 
             var now = clock.GetUtcNow();
             var window = now.UtcTicks / SendWindow.Ticks;
@@ -64,32 +71,63 @@ public sealed class MessageService(MessageStore store, ClientStore clients, IMes
             var message = new MessageEntity
             {
                 PartitionKey = trainerId, RowKey = MessageRows.MessageKey(clientId, now, request.Id),
-                Id = request.Id, SenderRole = role, SenderId = caller.UserId, Text = request.Text, SentAt = now,
+                Id = request.Id, SenderRole = role, SenderId = caller.UserId, Text = text, SentAt = now,
+                ImageId = image?.ImageId, ImageWidth = image?.Width, ImageHeight = image?.Height,
             };
             var conversation = state.Conversation ?? new ConversationEntity { PartitionKey = trainerId, RowKey = MessageRows.ConversationKey(clientId), ClientId = clientId };
             conversation.Seq++;
             conversation.LastMessageAt = now;
             conversation.LastMessageKey = message.RowKey;
             conversation.LastSenderRole = role;
-            conversation.LastPreview = Preview(request.Text);
+            conversation.LastPreview = string.IsNullOrWhiteSpace(text) ? ImagePreview : Preview(text);
             if (role == SenderRoles.Trainer) { conversation.UnreadForClient++; conversation.ClientUnreadSince ??= now; }
             else { conversation.UnreadForTrainer++; conversation.TrainerUnreadSince ??= now; }
             try
             {
                 await store.SaveSendAsync(message, new MessageIdEntity { PartitionKey = trainerId, RowKey = MessageRows.IdKey(clientId, request.Id), MessageKey = message.RowKey },
-                    conversation, counter, ct);
+                    conversation, counter, image, ct);
             }
             catch (RequestFailedException e) when (MessageStore.IsConflict(e) && attempt < 8)
             {
                 continue; // another send (or a receipt) changed the conversation first, or this id was sent meanwhile: read again
             }
             await delivery.PublishAsync(trainerId, clientId, ct);
-            return (message.ToDto(conversation), true);
+            return (message.ToDto(conversation, await images.UrlsAsync(trainerId, clientId, message, ct)), true);
         }
     }
 
-    private async Task<Message> StoredAsync(string trainerId, string messageKey, ConversationEntity? conversation, CancellationToken ct) =>
-        (await store.FindMessageAsync(trainerId, messageKey, ct) ?? throw NoConversation()).ToDto(conversation);
+    private async Task<Message> StoredAsync(string trainerId, string clientId, string messageKey, ConversationEntity? conversation, CancellationToken ct)
+    {
+        var message = await store.FindMessageAsync(trainerId, messageKey, ct) ?? throw NoConversation();
+        return message.ToDto(conversation, await images.UrlsAsync(trainerId, clientId, message, ct));
+    }
+
+    /// <summary>Messages as the caller sees them: receipts, and fresh read URLs for their pictures.</summary>
+    private async Task<List<Message>> ShownAsync(string trainerId, string clientId, IEnumerable<MessageEntity> messages, ConversationEntity? conversation, CancellationToken ct)
+    {
+        var shown = new List<Message>();
+        foreach (var m in messages) shown.Add(m.ToDto(conversation, await images.UrlsAsync(trainerId, clientId, m, ct)));
+        return shown;
+    }
+
+    /// <summary>The inbox line of a message that is only a picture.</summary>
+    public const string ImagePreview = "Photo";
+
+    /// <summary>A write-only URL for one picture to send in this conversation (either side of the pair; anyone else 404).</summary>
+    public async Task<MessageImageTicket> StartImageUploadAsync(Caller caller, string clientId, CancellationToken ct)
+    {
+        var (trainerId, role) = Pair(caller, clientId);
+        await ClientAsync(trainerId, clientId, ct);
+        return await images.StartUploadAsync(trainerId, clientId, caller.UserId, role, ct);
+    }
+
+    /// <summary>Where one picture upload of this conversation is.</summary>
+    public async Task<MessageImageUpload> GetImageUploadAsync(Caller caller, string clientId, string imageId, CancellationToken ct)
+    {
+        var (trainerId, _) = Pair(caller, clientId);
+        if (!TenantTable.IsValidKey(clientId)) throw NoConversation();
+        return await images.GetUploadAsync(trainerId, clientId, imageId, ct);
+    }
 
     private static string Preview(string text)
     {
@@ -116,7 +154,7 @@ public sealed class MessageService(MessageStore store, ClientStore clients, IMes
         }
         else if (conversation is null && cursor is null) items = [];
         else (items, next) = await store.PageAsync(trainerId, clientId, PageSize, cursor, ct);
-        return new MessagePage(clientId, client.Name, items.Select(m => m.ToDto(conversation)).ToList(), next,
+        return new MessagePage(clientId, client.Name, await ShownAsync(trainerId, clientId, items, conversation, ct), next,
             ChangesCursor(conversation), conversation?.UnreadFor(role) ?? 0);
     }
 
@@ -159,11 +197,12 @@ public sealed class MessageService(MessageStore store, ClientStore clients, IMes
             conversation = await store.FindConversationAsync(trainerId, clientId, ct);
         }
         if (conversation is null || conversation.Seq <= seq) return new ConversationChanges(cursor, [], SeenKey(conversation, role), SeenAt(conversation, role), conversation?.UnreadFor(role) ?? 0);
-        var messages = new List<Message>();
+        var rows = new List<MessageEntity>();
         if (conversation.LastMessageKey != newestKey)
             await foreach (var m in store.MessagesAsync(trainerId, MessageRows.NewerThanFilter(clientId, newestKey), ct))
-                messages.Add(m.ToDto(conversation));
-        messages.Reverse();
+                rows.Add(m);
+        rows.Reverse();
+        var messages = await ShownAsync(trainerId, clientId, rows, conversation, ct);
         return new ConversationChanges(ChangesCursor(conversation), messages, SeenKey(conversation, role), SeenAt(conversation, role), conversation.UnreadFor(role));
     }
 
@@ -228,9 +267,10 @@ public sealed class MessageService(MessageStore store, ClientStore clients, IMes
         return new UnreadCount(total);
     }
 
-    /// <summary>A removed client's conversation goes with the rest of their data (idempotent: deleting nothing is fine).</summary>
+    /// <summary>A removed client's conversation goes with the rest of their data: pictures first, then rows (idempotent: deleting nothing is fine).</summary>
     public async Task HandleAsync(ClientRemoved removed, CancellationToken ct)
     {
+        await images.DeleteConversationBlobsAsync(removed.TrainerId, removed.ClientId, ct);
         await store.DeleteConversationAsync(removed.TrainerId, removed.ClientId, ct);
         await delivery.PublishAsync(removed.TrainerId, removed.ClientId, ct);
     }

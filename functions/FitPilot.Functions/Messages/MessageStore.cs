@@ -4,26 +4,48 @@ using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Messages;
 
-/// <summary>The one owner of table <c>messages</c> (<see cref="MessageRows"/>): conversations, messages, send ids, send counters.</summary>
+/// <summary>The one owner of table <c>messages</c> (<see cref="MessageRows"/>): conversations, messages, send ids, send counters, message pictures.</summary>
 public sealed class MessageStore(StorageClients storage)
 {
     private readonly TenantTable _table = new(storage.Table(StorageNames.MessagesTable));
 
     /// <summary>What a send needs, in one query: the conversation, the sender's counter and the id if it was sent before.</summary>
-    public sealed record SendState(ConversationEntity? Conversation, SendCounterEntity? Counter, MessageIdEntity? SentBefore);
+    public sealed record SendState(ConversationEntity? Conversation, SendCounterEntity? Counter, MessageIdEntity? SentBefore, MessageImageEntity? Image = null);
 
-    public async Task<SendState> ReadSendStateAsync(string trainerId, string clientId, string senderId, string messageId, CancellationToken ct)
+    /// <param name="imageId">The picture the message carries, read in the same query (null: none).</param>
+    public async Task<SendState> ReadSendStateAsync(string trainerId, string clientId, string senderId, string messageId, string? imageId, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter(
             $"RowKey eq {MessageRows.ConversationKey(clientId)} or RowKey eq {MessageRows.RateKey(senderId)} or RowKey eq {MessageRows.IdKey(clientId, messageId)}");
+        if (imageId is not null) filter += " or " + TableClient.CreateQueryFilter($"RowKey eq {MessageRows.ImageKey(clientId, imageId)}");
         var state = new SendState(null, null, null);
         await foreach (var row in _table.QueryPartitionAsync<TableEntity>(trainerId, ct, filter))
         {
             if (row.RowKey.StartsWith(MessageRows.Conversation, StringComparison.Ordinal)) state = state with { Conversation = RowMapper.To<ConversationEntity>(row) };
             else if (row.RowKey.StartsWith(MessageRows.Rate, StringComparison.Ordinal)) state = state with { Counter = RowMapper.To<SendCounterEntity>(row) };
+            else if (row.RowKey.StartsWith(MessageRows.Image, StringComparison.Ordinal)) state = state with { Image = RowMapper.To<MessageImageEntity>(row) };
             else state = state with { SentBefore = RowMapper.To<MessageIdEntity>(row) };
         }
         return state;
+    }
+
+    public Task<MessageImageEntity?> FindImageAsync(string trainerId, string clientId, string imageId, CancellationToken ct) =>
+        _table.FindAsync<MessageImageEntity>(trainerId, MessageRows.ImageKey(clientId, imageId), ct);
+
+    public Task AddImageAsync(MessageImageEntity image, CancellationToken ct) => _table.AddAsync(image, ct);
+
+    /// <summary>Saves a picture's new status over the version read; a stale version is a DomainException (processed meanwhile).</summary>
+    public Task UpdateImageAsync(MessageImageEntity image, CancellationToken ct) => _table.UpdateAsync(image, ct);
+
+    /// <summary>Every picture one user uploaded in the PT's conversations (the pending limit, tidying old uploads).</summary>
+    public Task<List<MessageImageEntity>> ImagesOfAsync(string trainerId, string uploaderId, CancellationToken ct) =>
+        _table.QueryPartitionAsync<MessageImageEntity>(trainerId, ct,
+            TableClient.CreateQueryFilter($"RowKey gt {MessageRows.Image} and RowKey lt {MessageRows.Image + "~"} and UploaderId eq {uploaderId}")).ToListAsync(ct).AsTask();
+
+    public async Task DeleteImagesAsync(string trainerId, IEnumerable<MessageImageEntity> images, CancellationToken ct)
+    {
+        foreach (var chunk in images.Chunk(100))
+            await _table.SubmitAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(trainerId, i.RowKey), i.ETag)), ct);
     }
 
     public Task<ConversationEntity?> FindConversationAsync(string trainerId, string clientId, CancellationToken ct) =>
@@ -54,14 +76,18 @@ public sealed class MessageStore(StorageClients storage)
     public IAsyncEnumerable<MessageEntity> MessagesAsync(string trainerId, string filter, CancellationToken ct) =>
         _table.QueryPartitionAsync<MessageEntity>(trainerId, ct, filter);
 
-    /// <summary>A new message, its id and the changed conversation and counter, all or nothing (a 409/412 means someone else changed them first).</summary>
-    public Task SaveSendAsync(MessageEntity message, MessageIdEntity id, ConversationEntity conversation, SendCounterEntity counter, CancellationToken ct) =>
+    /// <summary>
+    /// A new message, its id, the changed conversation and counter and the picture it claims (over the version read), all or
+    /// nothing (a 409/412 means someone else changed them first).
+    /// </summary>
+    public Task SaveSendAsync(MessageEntity message, MessageIdEntity id, ConversationEntity conversation, SendCounterEntity counter, MessageImageEntity? image, CancellationToken ct) =>
         _table.SubmitAsync(
         [
             new TableTransactionAction(TableTransactionActionType.Add, message),
             new TableTransactionAction(TableTransactionActionType.Add, id),
             Write(conversation),
             Write(counter),
+            .. image is null ? [] : new[] { new TableTransactionAction(TableTransactionActionType.UpdateReplace, image, image.ETag) },
         ], ct);
 
     private static TableTransactionAction Write(ITableEntity entity) => entity.ETag == default
@@ -85,13 +111,14 @@ public sealed class MessageStore(StorageClients storage)
 
     public Task UpdateConversationAsync(ConversationEntity conversation, CancellationToken ct) => _table.UpdateAsync(conversation, ct);
 
-    /// <summary>A removed client's conversation: its row, messages and send ids.</summary>
+    /// <summary>A removed client's conversation: its row, messages, send ids and picture uploads.</summary>
     public Task<int> DeleteConversationAsync(string trainerId, string clientId, CancellationToken ct) =>
         _table.DeleteRowsAsync(
             TableClient.CreateQueryFilter($"PartitionKey eq {trainerId}") + " and (" +
             TableClient.CreateQueryFilter($"RowKey eq {MessageRows.ConversationKey(clientId)}") + " or " +
             MessageRows.MessagesFilter(clientId) + " or " +
             TableClient.CreateQueryFilter($"(RowKey gt {MessageRows.Key + clientId + "|"} and RowKey lt {MessageRows.Key + clientId + "|~"})") + " or " +
+            TableClient.CreateQueryFilter($"(RowKey gt {MessageRows.ImagePrefix(clientId)} and RowKey lt {MessageRows.ImagePrefix(clientId) + "~"})") + " or " +
             TableClient.CreateQueryFilter($"RowKey eq {MessageRows.RateKey(clientId)}") + ")", ct);
 
     public static bool IsConflict(RequestFailedException e) => e.Status is 409 or 412;

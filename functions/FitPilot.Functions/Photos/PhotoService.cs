@@ -4,6 +4,7 @@ using FitPilot.Contracts.Progress;
 using FitPilot.Functions.Clients;
 using FitPilot.Functions.Common;
 using FitPilot.Functions.Events;
+using FitPilot.Functions.Images;
 using FitPilot.Functions.Storage;
 using FitPilot.Functions.Training;
 using Microsoft.Extensions.Logging;
@@ -131,7 +132,7 @@ public sealed class PhotoService(PhotoStore store, BlobSas sas, StorageClients s
             return;
         }
 
-        var bytes = await ReadLimitedAsync(content, ct);
+        var bytes = await PhotoPipeline.ReadLimitedAsync(content, ct);
         var (processed, refusal) = bytes is null ? (null, PhotoPipeline.TooLarge) : PhotoPipeline.Process(bytes.Value);
         if (processed is null)
         {
@@ -217,19 +218,4 @@ public sealed class PhotoService(PhotoStore store, BlobSas sas, StorageClients s
 
     private static Task Write(Azure.Storage.Blobs.BlobClient blob, byte[] jpeg, CancellationToken ct) =>
         blob.UploadAsync(new BinaryData(jpeg), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg", CacheControl = "private, max-age=600" } }, ct);
-
-    /// <summary>The file's bytes, or null when it is larger than <see cref="PhotoPipeline.MaxBytes"/>: its length is checked first, so such a file is never read.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadLimitedAsync(Stream content, CancellationToken ct)
-    {
-        if (content.CanSeek && content.Length > PhotoPipeline.MaxBytes) return null;
-        var buffer = new MemoryStream(content.CanSeek ? (int)content.Length : 1024 * 1024);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > PhotoPipeline.MaxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-    }
 }

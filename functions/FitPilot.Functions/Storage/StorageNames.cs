@@ -38,13 +38,17 @@ public static class StorageNames
     public const string PhotosIncoming = "photos-incoming";
     /// <summary>Processed progress photos and thumbnails, private (read through short-lived SAS URLs).</summary>
     public const string Photos = "photos";
+    /// <summary>Pictures for messages as the browser PUTs them (write-only SAS, one blob per upload), until the blob trigger processes them.</summary>
+    public const string MessageImagesIncoming = "message-images-incoming";
+    /// <summary>Processed message pictures and thumbnails, private (read through short-lived SAS URLs).</summary>
+    public const string MessageImages = "message-images";
 
     public static readonly string[] Tables =
         [TrainersTable, ClientsTable, LoginsTable, SessionsTable, TokensTable, ExercisesTable, SettingsTable, RateLimitsTable, ProgramsTable, TrainingTable, ActivityTable, BillingTable, PhotosTable, MeasurementsTable,
          HabitsTable, AchievementsTable, NotificationsTable, CheckInsTable, FoodsTable, MealPlansTable, MealDaysTable, NutritionTargetsTable,
          ClientSummariesTable, MessagesTable, BookingsTable];
     public static readonly string[] Queues = [EmailQueue, EmailQueue + "-poison", EventsQueue, EventsQueue + "-poison"];
-    public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures, PhotosIncoming, Photos];
+    public static readonly string[] Containers = [ProfilePicturesIncoming, ProfilePictures, PhotosIncoming, Photos, MessageImagesIncoming, MessageImages];
 
     /// <summary>The app setting of the storage connection, as the Functions triggers name it.</summary>
     public const string Connection = "AzureWebJobsStorage";

@@ -25,6 +25,13 @@ public sealed class MessagesApi(ApiClient api)
 
     public Task<ApiResult<Message>> SendAsync(string clientId, SendMessageRequest request) => api.PostAsync<Message>($"{Base(clientId)}/messages", request);
 
+    /// <summary>A write-only URL for one picture to send in this conversation (PUT it with js/progress.js).</summary>
+    public Task<ApiResult<MessageImageTicket>> StartImageAsync(string clientId) => api.PostAsync<MessageImageTicket>($"{Base(clientId)}/images", null);
+
+    /// <summary>Where an uploaded picture is: pending, ready (with its thumbnail) or rejected (with the reason).</summary>
+    public Task<ApiResult<MessageImageUpload>> ImageAsync(string clientId, string imageId) =>
+        api.GetAsync<MessageImageUpload>($"{Base(clientId)}/images/{ApiPath.Id(imageId)}");
+
     /// <summary>Marks the other side's messages read up to one; then the caller's total for the badges.</summary>
     public async Task<ApiResult<UnreadCount>> MarkReadAsync(string clientId, string upToMessageId)
     {

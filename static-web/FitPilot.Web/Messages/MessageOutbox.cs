@@ -34,9 +34,10 @@ public sealed class MessageOutbox(MessagesApi messages, DeviceStore device)
         return clientId is null ? all : all.Where(p => p.ClientId == clientId).ToList();
     }
 
-    public async Task EnqueueAsync(string clientId, string text)
+    /// <param name="imageId">A picture already uploaded and ready (it waits on the server; only the message waits here).</param>
+    public async Task EnqueueAsync(string clientId, string text, string? imageId = null)
     {
-        await EditAsync(list => list.Add(new PendingMessage(clientId, new SendMessageRequest { Id = Guid.NewGuid().ToString(), Text = text }, DateTimeOffset.UtcNow)));
+        await EditAsync(list => list.Add(new PendingMessage(clientId, new SendMessageRequest { Id = Guid.NewGuid().ToString(), Text = text, ImageId = imageId }, DateTimeOffset.UtcNow)));
         await SyncAsync();
     }
 

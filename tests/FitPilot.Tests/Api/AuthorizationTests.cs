@@ -123,7 +123,7 @@ public sealed partial class AuthorizationTests(HostFixture host)
             ["templateId"] = checkInTemplate.Id, ["checkInId"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
             ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["mealPlanId"] = mealPlan.Id,
             ["habitId"] = habit.Id, ["notificationId"] = notificationId, ["foodId"] = food.Id, ["recipeId"] = recipe.Id,
-            ["sessionTypeId"] = sessionType.Id, ["bookingId"] = booking.Id,
+            ["sessionTypeId"] = sessionType.Id, ["bookingId"] = booking.Id, ["imageId"] = Guid.NewGuid().ToString("N"),
         };
 
         // PT routes that name another tenant's resource (client-only routes are checked with clients below).

@@ -175,7 +175,7 @@ public sealed partial class FuzzTests(HostFixture host, ITestOutputHelper output
             "foodId" => route.Contains("servings") ? "F003729" : FoodId, "recipeId" => RecipeId,
             "sessionTypeId" => SessionTypeId, "bookingId" => BookingId, "token" => "no-such-feed-token-0123456789",
             "programId" => route.Contains("assign") ? TemplateId : ProgramId,
-            "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload",
+            "capturedOn" => Monday.ToString("yyyy-MM-dd"), "uploadId" => "no-such-upload", "imageId" => "no-such-image",
             var other => throw new InvalidOperationException($"No id for {{{other}}}"),
         });
 

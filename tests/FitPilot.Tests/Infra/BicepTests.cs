@@ -65,7 +65,7 @@ public sealed class BicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
         Assert.Empty(List(nameof(StorageNames.Queues)).Concat(Constants("Queue")).Except(Names("queues")));
         Assert.Empty(List(nameof(StorageNames.Containers)).Except(Names("containers")));
         // The progress-photo pipeline's containers and tables (added to StorageNames on their own branches).
-        Assert.Empty(new[] { "photos", "photos-incoming", "profile-pictures", "profile-pictures-incoming" }.Except(Names("containers")));
+        Assert.Empty(new[] { "photos", "photos-incoming", "profile-pictures", "profile-pictures-incoming", "message-images", "message-images-incoming" }.Except(Names("containers")));
         Assert.Empty(new[] { "photos", "measurements" }.Except(Names("tables")));
     }
 

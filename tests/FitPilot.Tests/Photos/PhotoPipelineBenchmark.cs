@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using FitPilot.Functions.Photos;
+using FitPilot.Functions.Images;
 using FitPilot.Tests.Infrastructure;
 using Xunit.Abstractions;
 

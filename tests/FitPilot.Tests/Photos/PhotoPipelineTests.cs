@@ -1,5 +1,5 @@
 using System.Text;
-using FitPilot.Functions.Photos;
+using FitPilot.Functions.Images;
 using SkiaSharp;
 
 namespace FitPilot.Tests.Photos;

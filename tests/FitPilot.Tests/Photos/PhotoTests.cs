@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Web;
 using FitPilot.Contracts.Progress;
+using FitPilot.Functions.Images;
 using FitPilot.Functions.Photos;
 using FitPilot.Functions.Storage;
 using FitPilot.Tests.Infrastructure;

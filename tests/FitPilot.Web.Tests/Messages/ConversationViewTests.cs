@@ -1,6 +1,8 @@
 using System.Net;
+using Bunit;
 using FitPilot.Contracts.Messages;
 using FitPilot.Web.Messages;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace FitPilot.Web.Tests.Messages;
 
@@ -67,5 +69,95 @@ public sealed class ConversationViewTests : WebTest
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=pending-message]")));
         Assert.Contains("See you at 6", cut.Find("[data-testid=message]").TextContent);
         Assert.All(Api.Sent.Where(r => r.Method == "POST" && r.PathAndQuery.EndsWith("/messages")), r => Assert.Equal(firstId, r.Json.GetProperty("id").GetString()));
+    }
+
+    private const string ImageId = "img00001";
+    private static MessageImageTicket Ticket() => new(ImageId, "https://blob.example/message-images-incoming/t/c1/img00001?sig=x", At.AddMinutes(5),
+        new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" }, 20 * 1024 * 1024, new(ImageId, MessageImageStatuses.Pending, null, null, null, At));
+
+    private IRenderedComponent<ConversationView> Composer(int uploadStatus = 201)
+    {
+        Page([]);
+        JSInterop.SetupModule("./js/progress.js").Setup<int>("upload", _ => true).SetResult(uploadStatus);
+        Api.On("POST", $"/api/conversations/{ClientId}/images", HttpStatusCode.Created, FakeApi.Json(Ticket()));
+        var cut = Render<ConversationView>(p => p.Add(c => c.ClientId, ClientId).Add(c => c.MyRole, SenderRoles.Client));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=attach]"));
+        return cut;
+    }
+
+    [Fact]
+    public void A_picture_is_uploaded_shown_in_the_composer_removable_and_sent_with_the_words()
+    {
+        var cut = Composer();
+        Api.On("GET", $"/api/conversations/{ClientId}/images/{ImageId}", HttpStatusCode.OK,
+            FakeApi.Json(new MessageImageUpload(ImageId, MessageImageStatuses.Ready, null, 1200, 1600, At, "https://blob.example/thumb.jpg?sig=r")));
+        Assert.Contains("Attach a picture", cut.Find("[data-testid=attach]").TextContent);
+        Assert.Equal("image/jpeg,image/png,image/webp", cut.Find("#compose-image").GetAttribute("accept"));
+        Assert.True(cut.Find("[data-testid=send]").HasAttribute("disabled"));
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[] { 0xFF, 0xD8, 0xFF, 0 }, "squat.jpg", contentType: "image/jpeg"));
+        cut.WaitForAssertion(() => Assert.Equal("https://blob.example/thumb.jpg?sig=r", cut.Find("[data-testid=attachment-thumb]").GetAttribute("src")));
+        Assert.Equal(("72", "96"), (cut.Find("[data-testid=attachment-thumb]").GetAttribute("width"), cut.Find("[data-testid=attachment-thumb]").GetAttribute("height")));
+        Assert.False(cut.Find("[data-testid=send]").HasAttribute("disabled")); // a picture alone may go
+
+        cut.Find("[data-testid=remove-attachment]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=attachment]"));
+        Assert.True(cut.Find("[data-testid=send]").HasAttribute("disabled"));
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[] { 0xFF, 0xD8, 0xFF, 0 }, "squat.jpg", contentType: "image/jpeg"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=attachment-thumb]"));
+        var image = new MessageImage("https://blob.example/full.jpg?sig=r", "https://blob.example/thumb.jpg?sig=r", 1200, 1600, At.AddMinutes(10));
+        Api.On("POST", $"/api/conversations/{ClientId}/messages", HttpStatusCode.Created, FakeApi.Json(M("sent1", SenderRoles.Client, "Depth ok?", 1) with { Image = image }));
+        cut.Find("[data-testid=compose]").Input("Depth ok?");
+        cut.Find("form.compose").Submit();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=message-image]"));
+        var sent = Api.Sent.Last(r => r.Method == "POST" && r.PathAndQuery.EndsWith("/messages")).Json;
+        Assert.Equal((ImageId, "Depth ok?"), (sent.GetProperty("imageId").GetString(), sent.GetProperty("text").GetString()));
+        Assert.Empty(cut.FindAll("[data-testid=attachment]"));
+        var link = cut.Find("[data-testid=message-image]");
+        Assert.Equal(("https://blob.example/full.jpg?sig=r", "_blank", "noopener noreferrer"), (link.GetAttribute("href"), link.GetAttribute("target"), link.GetAttribute("rel")));
+        var img = link.QuerySelector("img")!;
+        Assert.Equal(("180", "240", "Your photo"), (img.GetAttribute("width"), img.GetAttribute("height"), img.GetAttribute("alt")));
+    }
+
+    [Fact]
+    public void A_refused_picture_says_why_and_offers_another_and_the_other_sides_picture_is_named()
+    {
+        Page([M("m1", SenderRoles.Trainer, "", 0) with { Image = new MessageImage("https://blob.example/f.jpg", "https://blob.example/t.jpg", 800, 600, At.AddMinutes(10)) }]);
+        JSInterop.SetupModule("./js/progress.js").Setup<int>("upload", _ => true).SetResult(201);
+        Api.On("POST", $"/api/conversations/{ClientId}/images", HttpStatusCode.Created, FakeApi.Json(Ticket()));
+        Api.On("GET", $"/api/conversations/{ClientId}/images/{ImageId}", HttpStatusCode.OK,
+            FakeApi.Json(new MessageImageUpload(ImageId, MessageImageStatuses.Rejected, "This file is not a JPEG, PNG or WebP picture.", null, null, At)));
+        var cut = Render<ConversationView>(p => p.Add(c => c.ClientId, ClientId).Add(c => c.MyRole, SenderRoles.Client));
+        cut.WaitForAssertion(() => Assert.Equal("Photo from your coach", cut.Find("[data-testid=message-image] img").GetAttribute("alt")));
+        Assert.Empty(cut.FindAll(".message-text")); // a picture alone: no empty paragraph
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[] { 1, 2, 3 }, "notes.jpg", contentType: "image/jpeg"));
+        cut.WaitForAssertion(() => Assert.Equal("This file is not a JPEG, PNG or WebP picture.", cut.Find("[data-testid=attachment-error]").TextContent));
+        Assert.Equal("compose-image", cut.Find("[data-testid=choose-another]").GetAttribute("for"));
+        Assert.True(cut.Find("[data-testid=send]").HasAttribute("disabled"));
+
+        // A file that is no picture at all never leaves the device.
+        var starts = Api.Sent.Count(r => r.Method == "POST" && r.PathAndQuery.EndsWith("/images"));
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("hello", "notes.txt", contentType: "text/plain"));
+        cut.WaitForAssertion(() => Assert.Equal("Choose a JPEG, PNG or WebP picture.", cut.Find("[data-testid=attachment-error]").TextContent));
+        Assert.Equal(starts, Api.Sent.Count(r => r.Method == "POST" && r.PathAndQuery.EndsWith("/images")));
+    }
+
+    [Fact]
+    public void Offline_the_attach_button_is_disabled_and_says_pictures_need_a_connection()
+    {
+        var cut = Composer();
+        cut.InvokeAsync(() => cut.Instance.OnOffline());
+        cut.WaitForAssertion(() => Assert.Contains("Pictures need a connection", cut.Find("[data-testid=attach-offline]").TextContent));
+        Assert.True(cut.Find("#compose-image").HasAttribute("disabled"));
+        Assert.Equal("true", cut.Find("[data-testid=attach]").GetAttribute("aria-disabled"));
+        Assert.Contains("pictures need a connection", cut.Find("[data-testid=attach]").TextContent);
+        cut.Find("[data-testid=compose]").Input("Text still goes");
+        Assert.False(cut.Find("[data-testid=send]").HasAttribute("disabled"));
+
+        cut.InvokeAsync(() => cut.Instance.OnOnline());
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=attach-offline]")));
+        Assert.False(cut.Find("#compose-image").HasAttribute("disabled"));
     }
 }

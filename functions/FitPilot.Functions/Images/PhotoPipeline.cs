@@ -1,10 +1,9 @@
-using FitPilot.Functions.Images;
 using SkiaSharp;
 
-namespace FitPilot.Functions.Photos;
+namespace FitPilot.Functions.Images;
 
 /// <summary>
-/// What the blob trigger does to one uploaded file, as a pure function: the kind of file from its magic
+/// What the blob triggers of progress photos and message pictures do to one uploaded file, as a pure function: the kind of file from its magic
 /// bytes, the pixel count from its header before any pixel is decoded (a decompression bomb is refused
 /// there), a decode no larger than needed, resize, EXIF orientation applied, and two JPEGs re-encoded from
 /// the pixels alone (no EXIF, GPS, ICC profile or comment survives). A refusal says why, for the client.
@@ -51,5 +50,20 @@ public static class PhotoPipeline
         using var small = ImageProcessing.Resize(oriented, ImageProcessing.Fit(oriented.Width, oriented.Height, ThumbnailEdge));
         var thumbnail = ImageProcessing.EncodeJpeg(small, ThumbnailQuality);
         return (new Processed(photo, thumbnail, oriented.Width, oriented.Height), null);
+    }
+
+    /// <summary>The file's bytes, or null when it is larger than <see cref="MaxBytes"/>: its length is checked first, so such a file is never read.</summary>
+    public static async Task<ReadOnlyMemory<byte>?> ReadLimitedAsync(Stream content, CancellationToken ct)
+    {
+        if (content.CanSeek && content.Length > MaxBytes) return null;
+        var buffer = new MemoryStream(content.CanSeek ? (int)content.Length : 1024 * 1024);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }
