@@ -6,7 +6,7 @@ namespace FitPilot.Web.Tests;
 /// <summary>An HttpMessageHandler that answers from a list of canned responses and records the requests.</summary>
 public sealed class FakeApi : HttpMessageHandler
 {
-    private readonly List<(Func<HttpRequestMessage, bool> Match, Func<HttpResponseMessage> Respond)> _routes = [];
+    private readonly List<(Func<HttpRequestMessage, bool> Match, Func<Task<HttpResponseMessage>> Respond)> _routes = [];
     public List<string> Requests { get; } = [];
     /// <summary>The requests with their JSON bodies and If-Match headers, in order.</summary>
     public List<SentRequest> Sent { get; } = [];
@@ -19,15 +19,31 @@ public sealed class FakeApi : HttpMessageHandler
             {
                 var response = new HttpResponseMessage(status) { Content = new StringContent(json ?? "", Encoding.UTF8, contentType) };
                 if (etag is not null) response.Headers.ETag = System.Net.Http.Headers.EntityTagHeaderValue.Parse(etag);
-                return response;
+                return Task.FromResult(response);
             }));
         return this;
+    }
+
+    /// <summary>Requests to <paramref name="pathAndQueryStart"/> wait until the test answers them (a long poll, a slow network): call <c>Answer</c>.</summary>
+    public HeldRoute Hold(string method, string pathAndQueryStart)
+    {
+        var held = new HeldRoute();
+        _routes.Add((r => r.Method.Method == method && r.RequestUri!.PathAndQuery.StartsWith(pathAndQueryStart, StringComparison.Ordinal),
+            () => held.Response.Task));
+        return held;
+    }
+
+    public sealed class HeldRoute
+    {
+        internal TaskCompletionSource<HttpResponseMessage> Response { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Answer(HttpStatusCode status, string json) =>
+            Response.SetResult(new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
     }
 
     public FakeApi Fail(string method, string pathStart)
     {
         _routes.Add((r => r.Method.Method == method && r.RequestUri!.PathAndQuery.StartsWith(pathStart, StringComparison.Ordinal),
-            () => throw new HttpRequestException("connection refused")));
+            () => Task.FromException<HttpResponseMessage>(new HttpRequestException("connection refused"))));
         return this;
     }
 
@@ -39,7 +55,7 @@ public sealed class FakeApi : HttpMessageHandler
             request.Headers.TryGetValues("If-Match", out var ifMatch) ? string.Join(",", ifMatch) : null));
         var route = _routes.LastOrDefault(r => r.Match(request));
         if (route.Respond is null) return new HttpResponseMessage(HttpStatusCode.NotFound);
-        return route.Respond();
+        return await route.Respond();
     }
 
     public HttpClient Client() => new(this) { BaseAddress = new Uri("http://localhost/") };

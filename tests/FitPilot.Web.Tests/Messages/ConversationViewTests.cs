@@ -71,6 +71,26 @@ public sealed class ConversationViewTests : WebTest
         Assert.All(Api.Sent.Where(r => r.Method == "POST" && r.PathAndQuery.EndsWith("/messages")), r => Assert.Equal(firstId, r.Json.GetProperty("id").GetString()));
     }
 
+    [Fact]
+    public void The_newest_message_comes_into_view_when_opened_and_sent_but_an_arriving_one_only_moves_a_reader_already_at_the_end()
+    {
+        Api.On("GET", $"/api/conversations/{ClientId}/messages", HttpStatusCode.OK,
+            FakeApi.Json(new MessagePage(ClientId, "Sam", [M("m1", SenderRoles.Trainer, "Hi Sam", 0)], null, "p1", 0)));
+        var poll = Api.Hold("GET", $"/api/conversations/{ClientId}/changes?cursor=p1");
+        var cut = Render<ConversationView>(p => p.Add(c => c.ClientId, ClientId).Add(c => c.MyRole, SenderRoles.Client));
+        List<object?> Follows() => JSInterop.Invocations["fitpilot.followEnd"].Select(i => i.Arguments[0]).ToList();
+        cut.WaitForAssertion(() => Assert.Equal([true], Follows()));
+
+        poll.Answer(HttpStatusCode.OK, FakeApi.Json(new ConversationChanges("p2", [M("m2", SenderRoles.Trainer, "Still on for 6?", 1)], null, null, 1)));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=message]").Count));
+        cut.WaitForAssertion(() => Assert.Equal([true, false], Follows())); // only if the reader is at the end: the script decides
+
+        Api.On("POST", $"/api/conversations/{ClientId}/messages", HttpStatusCode.Created, FakeApi.Json(M("m3", SenderRoles.Client, "Yes!", 2)));
+        cut.Find("[data-testid=compose]").Input("Yes!");
+        cut.Find("form.compose").Submit();
+        cut.WaitForAssertion(() => Assert.Equal([true, false, true], Follows()));
+    }
+
     private const string ImageId = "img00001";
     private static MessageImageTicket Ticket() => new(ImageId, "https://blob.example/message-images-incoming/t/c1/img00001?sig=x", At.AddMinutes(5),
         new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" }, 20 * 1024 * 1024, new(ImageId, MessageImageStatuses.Pending, null, null, null, At));

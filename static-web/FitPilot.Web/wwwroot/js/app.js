@@ -6,6 +6,12 @@ if ('serviceWorker' in navigator) {
 var audio = null, watcher = null;
 window.addEventListener('online', function () { if (watcher) watcher.invokeMethodAsync('OnOnline'); });
 window.addEventListener('offline', function () { if (watcher) watcher.invokeMethodAsync('OnOffline'); });
+// Whether the reader is at the end of the page (within 120 px): a conversation follows its newest message only then.
+var atEnd = true;
+window.addEventListener('scroll', function () {
+    var root = document.scrollingElement || document.documentElement;
+    atEnd = root.scrollHeight - root.scrollTop - window.innerHeight < 120;
+}, { passive: true });
 
 // Tell the app when the device comes back online, so queued set logs sync.
 window.fitpilot = {
@@ -15,6 +21,14 @@ window.fitpilot = {
         if (dotnet && !navigator.onLine) dotnet.invokeMethodAsync('OnOffline');
     },
     isOnline: function () { return navigator.onLine; },
+    // A conversation's newest message into view above the composer: always (opened, or the reader sent one), or only when
+    // the reader was already at the end (a message arrived while they read older ones: they stay where they are).
+    followEnd: function (always) {
+        if (!always && !atEnd) return;
+        var root = document.scrollingElement || document.documentElement;
+        root.scrollTop = root.scrollHeight;
+        atEnd = true;
+    },
     // The notification bell polls only while the page is visible.
     isVisible: function () { return document.visibilityState !== 'hidden'; },
     // The rest timer's end: a vibration (the phone's own settings decide whether it buzzes) and, unless
