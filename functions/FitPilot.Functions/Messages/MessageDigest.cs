@@ -12,7 +12,9 @@ namespace FitPilot.Functions.Messages;
 /// <summary>
 /// The pass of <c>SendMessageDigests</c>, given the moment it runs for (tests pass any clock): one email per conversation side
 /// whose messages have waited unread for <see cref="Delay"/>, never one per message and never twice for the same messages.
-/// <para>One query reads the conversations with unread messages (<see cref="MessageStore.UnreadConversationsAsync"/>). For a side
+/// <para>One query reads the digest's index (<see cref="MessageStore.UnreadIndexAsync"/>: every message marks its conversation there),
+/// then each conversation is read; a conversation with nothing left to email about leaves the index (unless a message marked it
+/// again meanwhile: the removal is conditional on the row as read, and a message marks after it is saved). For a side
 /// with unread messages since at least <see cref="Delay"/>, the other side's messages newer than both its read position and its
 /// digest position (<c>TrainerDigestKey</c>/<c>ClientDigestKey</c>, the newest message it was already emailed about) are read; when
 /// the oldest of them is <see cref="Delay"/> old, the digest position moves to the newest of them and the conversation is saved
@@ -34,17 +36,28 @@ public sealed class MessageDigest(
 
     public async Task<Result> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var conversations = new List<ConversationEntity>();
-        await foreach (var c in store.UnreadConversationsAsync(ct)) conversations.Add(c);
+        var index = new List<UnreadIndexEntity>();
+        await foreach (var row in store.UnreadIndexAsync(ct)) index.Add(row);
         int due = 0, sent = 0, optedOut = 0;
-        foreach (var conversation in conversations)
+        foreach (var row in index)
         {
             try
             {
+                var conversation = await store.FindConversationAsync(row.TrainerId, row.ClientId, ct);
+                if (conversation is null) { await store.TryUnmarkAsync(row, ct); continue; } // removed with the client
                 var digests = new List<Digest>();
+                var waiting = false;
                 foreach (var role in (string[])[SenderRoles.Trainer, SenderRoles.Client])
-                    if (await DueAsync(conversation, role, now, ct)) digests.Add(new Digest(role, conversation.UnreadFor(role)));
-                if (digests.Count == 0) continue;
+                    switch (await StateAsync(conversation, role, now, ct))
+                    {
+                        case SideState.Due: digests.Add(new Digest(role, conversation.UnreadFor(role))); break;
+                        case SideState.Waiting: waiting = true; break;
+                    }
+                if (digests.Count == 0)
+                {
+                    if (!waiting) await store.TryUnmarkAsync(row, ct);
+                    continue;
+                }
                 due += digests.Count;
                 var client = await clients.FindAsync(conversation.PartitionKey, conversation.ClientId, ct);
                 var trainer = await trainers.FindAsync(conversation.PartitionKey, ct);
@@ -70,24 +83,27 @@ public sealed class MessageDigest(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "Message digest for conversation {TrainerId}/{ClientId} failed; the next run looks again", conversation.PartitionKey, conversation.ClientId);
+                log.LogWarning(e, "Message digest for conversation {TrainerId}/{ClientId} failed; the next run looks again", row.TrainerId, row.ClientId);
             }
         }
         log.LogInformation("Message digests: {Due} due, {Sent} sent, {OptedOut} opted out", due, sent, optedOut);
         return new Result(due, sent, optedOut);
     }
 
+    /// <summary>What a side of a conversation has to be emailed about: nothing, messages not yet <see cref="Delay"/> old, or a digest now.</summary>
+    private enum SideState { Nothing, Waiting, Due }
+
     /// <summary>
-    /// Whether <paramref name="role"/> has messages it was not emailed about, the oldest <see cref="Delay"/> old; if so the
-    /// conversation's digest position for it moves to the newest of them (saved by the caller's claim).
+    /// Whether <paramref name="role"/> has messages it was not emailed about and, if so, whether the oldest is <see cref="Delay"/> old;
+    /// when due, the conversation's digest position for it moves to the newest of them (saved by the caller's claim).
     /// </summary>
-    private async Task<bool> DueAsync(ConversationEntity conversation, string role, DateTimeOffset now, CancellationToken ct)
+    private async Task<SideState> StateAsync(ConversationEntity conversation, string role, DateTimeOffset now, CancellationToken ct)
     {
         var toTrainer = role == SenderRoles.Trainer;
-        if (conversation.UnreadFor(role) == 0) return false;
-        if ((toTrainer ? conversation.TrainerUnreadSince : conversation.ClientUnreadSince) is not { } since || since + Delay > now) return false;
+        if (conversation.UnreadFor(role) == 0) return SideState.Nothing;
         var digestKey = toTrainer ? conversation.TrainerDigestKey : conversation.ClientDigestKey;
-        if (digestKey == conversation.LastMessageKey) return false; // nothing since the last digest
+        if (digestKey == conversation.LastMessageKey) return SideState.Nothing; // nothing since the last digest
+        if ((toTrainer ? conversation.TrainerUnreadSince : conversation.ClientUnreadSince) is { } since && since + Delay > now) return SideState.Waiting;
         // Newer messages have smaller keys: the later of the read and the digest positions is the smaller key.
         var readKey = conversation.ReadKeyOf(role);
         var after = readKey is null ? digestKey : digestKey is null ? readKey : string.CompareOrdinal(readKey, digestKey) < 0 ? readKey : digestKey;
@@ -99,8 +115,9 @@ public sealed class MessageDigest(
             newest ??= m.RowKey; // newest first
             oldest = m.SentAt;
         }
-        if (newest is null || oldest + Delay > now) return false;
+        if (newest is null) return SideState.Nothing;
+        if (oldest + Delay > now) return SideState.Waiting;
         if (toTrainer) conversation.TrainerDigestKey = newest; else conversation.ClientDigestKey = newest;
-        return true;
+        return SideState.Due;
     }
 }

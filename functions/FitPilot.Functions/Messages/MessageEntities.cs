@@ -31,6 +31,10 @@ public static class MessageRows
         MessagePrefix(clientId) + (DateTimeOffset.MaxValue.UtcTicks - sentAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + messageId;
     public static string IdKey(string clientId, string messageId) => $"{Key}{clientId}|{messageId}";
     public static string RateKey(string userId) => Rate + userId;
+
+    /// <summary>The partition of the digest's index (no PT id starts with '~').</summary>
+    public const string UnreadIndex = "~unread";
+    public static string UnreadIndexKey(string trainerId, string clientId) => $"{trainerId}|{clientId}";
     public static string ImagePrefix(string clientId) => $"{Image}{clientId}|";
     public static string ImageKey(string clientId, string imageId) => ImagePrefix(clientId) + imageId;
 
@@ -103,6 +107,17 @@ public sealed class MessageEntity : ITableEntity
         var read = readKey is not null && string.CompareOrdinal(RowKey, readKey) >= 0;
         return new Message(Id, SenderRole, Text, SentAt, read ? conversation!.ReadAtOf(recipient) : null, image);
     }
+}
+
+/// <summary>A conversation the digest timer should look at: written after every message, removed by the timer once nothing is left to email.</summary>
+public sealed class UnreadIndexEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = MessageRows.UnreadIndex;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string TrainerId { get; set; } = "";
+    public string ClientId { get; set; } = "";
 }
 
 public sealed class MessageIdEntity : ITableEntity

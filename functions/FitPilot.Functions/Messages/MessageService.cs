@@ -50,7 +50,11 @@ public sealed class MessageService(MessageStore store, ClientStore clients, Mess
         for (var attempt = 0; ; attempt++)
         {
             var state = await store.ReadSendStateAsync(trainerId, clientId, caller.UserId, request.Id, request.ImageId, ct);
-            if (state.SentBefore is { } before) return (await StoredAsync(trainerId, clientId, before.MessageKey, state.Conversation, ct), false);
+            if (state.SentBefore is { } before)
+            {
+                await store.MarkUnreadAsync(trainerId, clientId, ct); // a retry after the first try failed past its save
+                return (await StoredAsync(trainerId, clientId, before.MessageKey, state.Conversation, ct), false);
+            }
             if (state.Conversation is null) client ??= await ClientAsync(trainerId, clientId, ct);
             var image = state.Image;
             if (request.ImageId is not null)
@@ -92,6 +96,7 @@ public sealed class MessageService(MessageStore store, ClientStore clients, Mess
                 continue; // another send (or a receipt) changed the conversation first, or this id was sent meanwhile: read again
             }
             await delivery.PublishAsync(trainerId, clientId, ct);
+            await store.MarkUnreadAsync(trainerId, clientId, ct);
             return (message.ToDto(conversation, await images.UrlsAsync(trainerId, clientId, message, ct)), true);
         }
     }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using FitPilot.Functions.Common;
 using FitPilot.Functions.Storage;
 
 namespace FitPilot.Functions.Messages;
@@ -62,11 +63,21 @@ public sealed class MessageStore(StorageClients storage)
         _table.QueryPartitionAsync<ConversationEntity>(trainerId, ct,
             TableClient.CreateQueryFilter($"RowKey gt {MessageRows.Conversation} and RowKey lt {MessageRows.Conversation + "~"}"));
 
-    /// <summary>Conversations with unread messages on either side, across PTs: for the email digest timer only.</summary>
-    public IAsyncEnumerable<ConversationEntity> UnreadConversationsAsync(CancellationToken ct) =>
-        _table.QueryAcrossPartitionsAsync<ConversationEntity>(
-            TableClient.CreateQueryFilter($"RowKey gt {MessageRows.Conversation} and RowKey lt {MessageRows.Conversation + "~"}") +
-            " and (UnreadForTrainer gt 0 or UnreadForClient gt 0)", ct);
+    /// <summary>Puts a conversation in the digest's index (after a message is saved: a digest run that read the conversation
+    /// before the message then fails to remove the row it read, or the row comes back).</summary>
+    public Task MarkUnreadAsync(string trainerId, string clientId, CancellationToken ct) =>
+        _table.UpsertAsync(new UnreadIndexEntity { RowKey = MessageRows.UnreadIndexKey(trainerId, clientId), TrainerId = trainerId, ClientId = clientId }, ct);
+
+    /// <summary>The conversations that may have messages to email about, across PTs: for the email digest timer only (one partition).</summary>
+    public IAsyncEnumerable<UnreadIndexEntity> UnreadIndexAsync(CancellationToken ct) =>
+        _table.QueryPartitionAsync<UnreadIndexEntity>(MessageRows.UnreadIndex, ct);
+
+    /// <summary>Removes an index row as it was read; false when a message marked it again meanwhile (it stays).</summary>
+    public async Task<bool> TryUnmarkAsync(UnreadIndexEntity row, CancellationToken ct)
+    {
+        try { await _table.DeleteAsync(MessageRows.UnreadIndex, row.RowKey, ct, row.ETag); return true; }
+        catch (DomainException) { return false; }
+    }
 
     /// <summary>One page of a conversation, newest first.</summary>
     public async Task<(IReadOnlyList<MessageEntity> Items, string? NextCursor)> PageAsync(string trainerId, string clientId, int limit, string? cursor, CancellationToken ct) =>
@@ -111,15 +122,18 @@ public sealed class MessageStore(StorageClients storage)
 
     public Task UpdateConversationAsync(ConversationEntity conversation, CancellationToken ct) => _table.UpdateAsync(conversation, ct);
 
-    /// <summary>A removed client's conversation: its row, messages, send ids and picture uploads.</summary>
-    public Task<int> DeleteConversationAsync(string trainerId, string clientId, CancellationToken ct) =>
-        _table.DeleteRowsAsync(
+    /// <summary>A removed client's conversation: its row, messages, send ids and picture uploads, and its digest index row.</summary>
+    public async Task<int> DeleteConversationAsync(string trainerId, string clientId, CancellationToken ct)
+    {
+        await _table.DeleteAsync(MessageRows.UnreadIndex, MessageRows.UnreadIndexKey(trainerId, clientId), ct);
+        return await _table.DeleteRowsAsync(
             TableClient.CreateQueryFilter($"PartitionKey eq {trainerId}") + " and (" +
             TableClient.CreateQueryFilter($"RowKey eq {MessageRows.ConversationKey(clientId)}") + " or " +
             MessageRows.MessagesFilter(clientId) + " or " +
             TableClient.CreateQueryFilter($"(RowKey gt {MessageRows.Key + clientId + "|"} and RowKey lt {MessageRows.Key + clientId + "|~"})") + " or " +
             TableClient.CreateQueryFilter($"(RowKey gt {MessageRows.ImagePrefix(clientId)} and RowKey lt {MessageRows.ImagePrefix(clientId) + "~"})") + " or " +
             TableClient.CreateQueryFilter($"RowKey eq {MessageRows.RateKey(clientId)}") + ")", ct);
+    }
 
     public static bool IsConflict(RequestFailedException e) => e.Status is 409 or 412;
 }

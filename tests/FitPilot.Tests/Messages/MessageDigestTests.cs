@@ -91,4 +91,39 @@ public sealed class MessageDigestTests(HostFixture host)
         // The opted-out PT's messages count as handled: turning the email back on later does not send them.
         Assert.NotNull((await ConversationAsync(offClient)).TrainerDigestKey);
     }
+
+    [Fact]
+    public async Task The_timer_reads_an_index_of_conversations_with_messages_to_email_which_a_conversation_leaves_once_nothing_is_left()
+    {
+        var (pt, client) = await PairAsync();
+        var key = MessageRows.UnreadIndexKey(pt.Id, client.Id);
+        async Task<UnreadIndexEntity?> RowAsync()
+        {
+            await foreach (var row in Store.UnreadIndexAsync(default)) if (row.RowKey == key) return row;
+            return null;
+        }
+        Assert.Null(await RowAsync());
+        var first = await SendAsync(client, client.Token, "Morning!");
+        Assert.NotNull(await RowAsync());
+
+        await Timer.RunAsync(first.SentAt + TimeSpan.FromMinutes(1), default); // not yet due: it stays
+        Assert.NotNull(await RowAsync());
+        var after = first.SentAt + MessageDigest.Delay + TimeSpan.FromMinutes(1);
+        await Timer.RunAsync(after, default);
+        await host.Mailbox.WaitForAsync(pt.Email, "You have 1 unread message from Test Client");
+        await Timer.RunAsync(after + TimeSpan.FromMinutes(5), default); // emailed, nothing new: it leaves
+        Assert.Null(await RowAsync());
+
+        // A run that read the row before a message was sent cannot remove the mark that message made.
+        await SendAsync(client, client.Token, "Still there?");
+        var read = await RowAsync();
+        Assert.NotNull(read);
+        await SendAsync(client, pt.Token, "Yes");
+        Assert.False(await Store.TryUnmarkAsync(read!, default));
+        Assert.NotNull(await RowAsync());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync($"/api/clients/{client.Id}", pt.Token)).StatusCode);
+        await Eventually.HoldsAsync(async () => Assert.Null(await RowAsync()));
+        Assert.Equal(1, await host.Mailbox.CountToAsync(pt.Email, Subject));
+    }
 }
