@@ -16,7 +16,10 @@ public sealed class BookingsApi(ApiClient api)
     public Task<ApiResult<FreeSlots>> SlotsAsync(string sessionTypeId, DateOnly from, DateOnly to) =>
         api.GetAsync<FreeSlots>(ApiPath.WithQuery("api/booking-slots", ("sessionTypeId", sessionTypeId), ("from", from.ToString("yyyy-MM-dd")), ("to", to.ToString("yyyy-MM-dd"))));
 
-    public Task<ApiResult<List<Booking>>> ListAsync() => api.GetAsync<List<Booking>>("api/bookings");
+    /// <summary>Bookings between two of the caller's days (none: from today, 90 days on).</summary>
+    public Task<ApiResult<List<Booking>>> ListAsync(DateOnly? from = null, DateOnly? to = null) =>
+        api.GetAsync<List<Booking>>(ApiPath.WithQuery("api/bookings", ("from", from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("to", to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
     public Task<ApiResult<Booking>> BookAsync(CreateBookingRequest request) => api.PostAsync<Booking>("api/bookings", request);
     public Task<ApiResult<Booking>> CancelAsync(string id) => api.PostAsync<Booking>($"api/bookings/{ApiPath.Id(id)}/cancel", null);
     public Task<ApiResult<Booking>> RescheduleAsync(string id, DateTimeOffset startsAt) =>

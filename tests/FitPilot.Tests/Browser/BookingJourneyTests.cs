@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using FitPilot.Contracts.Bookings;
 using FitPilot.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -9,6 +10,7 @@ namespace FitPilot.Tests.Browser;
 /// <summary>
 /// Booking end to end (issue 15): the PT publishes availability and a session type at a desk; the client books two sessions on a
 /// phone; the PT sees them; the client cancels the far one and is refused, in words, for the one inside the cancellation window.
+/// Then, both pages open, they exchange messages (each arrives without a reload), and the PT finds the session on the Week calendar.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class BookingJourneyTests(HostFixture host, BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -117,8 +119,47 @@ public sealed class BookingJourneyTests(HostFixture host, BrowserFixture browser
             await p.GotoAsync($"{host.BrowserUrl}/app");
             await Expect(p.GetByTestId("upcoming-sessions").GetByTestId("booking")).ToHaveCountAsync(1);
             await phone.ShotAsync("home");
+
+            // They exchange messages, both pages open: the client's from the phone reaches the PT's open conversation, and back.
+            await d.GotoAsync($"{host.BrowserUrl}/pt/messages/{client.Id}");
+            await Expect(d.GetByTestId("compose")).ToBeVisibleAsync();
+            await p.GetByRole(AriaRole.Link, new() { Name = "Messages" }).ClickAsync();
+            await Expect(p.GetByTestId("compose")).ToBeVisibleAsync();
+            await ConversationPage.SendAsync(p, "Booked! Can we focus on squats?");
+            await ConversationPage.ExpectNewestAsync(d, "focus on squats");
+            await ConversationPage.SendAsync(d, "Yes, squats it is. Bring water.");
+            await ConversationPage.ExpectNewestAsync(p, "Bring water");
+            await phone.ShotAsync("messages");
+            await desk.ShotAsync("messages");
             Assert.Empty(phone.Errors);
         }
+
+        // The PT's Week calendar shows the session that stays, on a desk, a tablet and a phone (one day at a time, no sideways scroll).
+        var kept = (await ApiClient.ReadAsync<List<Booking>>(await api.GetAsync("/api/bookings", pt.Token))).Single(b => b.Status == BookingStatuses.Confirmed);
+        var keptDay = DateOnly.FromDateTime(kept.StartsAt.DateTime);
+        var thisMonday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(((int)DateTime.UtcNow.DayOfWeek + 6) % 7));
+        await d.SetViewportSizeAsync(1366, 900);
+        await d.GetByRole(AriaRole.Navigation, new() { Name = "Trainer" }).GetByRole(AriaRole.Link, new() { Name = "Bookings" }).ClickAsync();
+        await d.GetByRole(AriaRole.Button, new() { Name = "Week", Exact = true }).ClickAsync();
+        if (keptDay >= thisMonday.AddDays(7)) await d.GetByTestId("week-next").ClickAsync(); // booked late on a Sunday: Monday's
+        var session = d.GetByTestId("week-booking").Filter(new() { HasText = "Test Client" });
+        await Expect(session).ToHaveCountAsync(1);
+        await Expect(session).ToContainTextAsync(kept.StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture) + "–");
+        await Expect(d.Locator($"[data-testid=week-day][data-date='{keptDay:yyyy-MM-dd}'] [data-testid=week-booking]")).ToHaveCountAsync(1);
+        await desk.ShotAsync("week-desk");
+        await session.ClickAsync();
+        await Expect(d.GetByTestId("booking-details")).ToContainTextAsync("Test Client · Coaching");
+        await Expect(d.GetByTestId("booking-details").GetByRole(AriaRole.Button, new() { Name = "Move" })).ToBeVisibleAsync();
+        await desk.ShotAsync("week-details");
+        await d.SetViewportSizeAsync(820, 1180);
+        Assert.True(await d.EvaluateAsync<bool>(NoSidewaysScroll), "The week calendar scrolls sideways on a tablet");
+        await Expect(session).ToBeVisibleAsync();
+        await desk.ShotAsync("week-tablet");
+        await d.SetViewportSizeAsync(390, 844);
+        await d.GetByRole(AriaRole.Group, new() { Name = "Day of the week" }).GetByRole(AriaRole.Button, new() { Name = keptDay.ToString("ddd d", CultureInfo.InvariantCulture) }).ClickAsync();
+        await Expect(session).ToBeVisibleAsync();
+        Assert.True(await d.EvaluateAsync<bool>(NoSidewaysScroll), "The week calendar scrolls sideways on a phone");
+        await desk.ShotAsync("week-phone");
         Assert.Empty(desk.Errors);
     }
 }
