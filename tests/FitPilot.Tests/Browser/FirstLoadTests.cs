@@ -6,7 +6,8 @@ namespace FitPilot.Tests.Browser;
 
 /// <summary>
 /// First load: the public pages are static HTML rendered from the app's components at publish, readable and usable
-/// before the .NET runtime has loaded; the app then takes over without losing what was typed.
+/// before the .NET runtime has loaded (js/early-forms.js sends their forms to the API as the app would); the app then
+/// takes over without losing what was typed, and from then on it alone sends the form.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class FirstLoadTests(HostFixture host, BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -36,8 +37,8 @@ public sealed class FirstLoadTests(HostFixture host, BrowserFixture browser) : I
         await s.Page.GetByLabel("Email").FillAsync("early@example.com");
         await s.Page.GetByLabel("Password").FillAsync("typed before the app");
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        // Held until the app has started: not posted anywhere, the page and what was typed stay.
-        await Expect(s.Page.Locator("#boot-note")).ToContainTextAsync("Starting FitPilot");
+        // Sent without the app: the API's answer shows in the form, the page and what was typed stay.
+        await Expect(s.Page.Locator("form .alert.error[role=alert]")).ToContainTextAsync("The email or password is not right.");
         Assert.EndsWith("/login", s.Page.Url);
         await Expect(s.Page.GetByLabel("Email")).ToHaveValueAsync("early@example.com");
         await s.ShotAsync("login-sent-before-boot");
@@ -57,16 +58,20 @@ public sealed class FirstLoadTests(HostFixture host, BrowserFixture browser) : I
         var console = new List<string>();
         s.Page.Console += (_, m) => { if (m.Type == "error") console.Add(m.Text); };
         var runtime = new TaskCompletionSource();
-        await s.Page.RouteAsync("**/_framework/**", async route => { await runtime.Task; await route.ContinueAsync(); });
+        await s.Page.RouteAsync("**/_framework/**", async route =>
+        {
+            await runtime.Task;
+            try { await route.ContinueAsync(); } catch (PlaywrightException) { /* the login page it was for has gone */ }
+        });
 
         await s.Page.GotoAsync(host.BrowserUrl + "/login", new() { WaitUntil = WaitUntilState.Commit }); // "load" waits for the held runtime
         await s.Page.GetByLabel("Email").FillAsync(pt.Email);
         await s.Page.GetByLabel("Password").FillAsync(pt.Password);
         await s.Page.GetByLabel("Password").PressAsync("Enter");
-        await Expect(s.Page.Locator("#boot-note")).ToContainTextAsync("Starting FitPilot");
+        // Logged in by js/early-forms.js before the runtime has arrived ("load" would wait for the held runtime).
+        await s.Page.WaitForURLAsync("**/pt", new() { WaitUntil = WaitUntilState.Commit });
         runtime.SetResult(); // the runtime arrives now
-
-        await s.Page.WaitForURLAsync("**/pt", new() { Timeout = 30_000 });
+        await Expect(s.Page.Locator("[data-testid=client-count]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Empty(console); // no 401 of /api/me on the signed-out visit, nothing else either
         Assert.Empty(s.Errors);
     }
@@ -94,5 +99,76 @@ public sealed class FirstLoadTests(HostFixture host, BrowserFixture browser) : I
         await Expect(s.Page.Locator(".validation-message")).ToContainTextAsync("10 to 128 characters");
         await Expect(s.Page.Locator(".validation-message")).ToHaveCountAsync(1); // name and email came across
         await s.ShotAsync("signup-after-takeover");
+    }
+
+    [Fact]
+    public async Task Before_the_runtime_starts_the_login_form_flags_blank_fields_and_shows_a_wrong_password()
+    {
+        var pt = await host.NewClient().RegisterTrainerAsync("Early Form");
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "first-load-early-login", phone: true);
+        await s.Page.RouteAsync("**/_framework/**", route => route.AbortAsync()); // the runtime never arrives
+        await s.Page.GotoAsync(host.BrowserUrl + "/login");
+
+        // Blank fields are flagged before anything is sent, as the app does.
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(s.Page.Locator("#email-error")).ToHaveTextAsync("Enter email.");
+        await Expect(s.Page.GetByLabel("Password")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await s.Page.GetByLabel("Email").FillAsync(pt.Email);
+        await Expect(s.Page.Locator("#email-error")).ToHaveCountAsync(0); // edited: its error clears
+        await s.Page.GetByLabel("Password").FillAsync("not-the-password-1");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(s.Page.Locator("form .alert.error[role=alert]")).ToContainTextAsync("The email or password is not right.");
+        await Expect(s.Page.GetByRole(AriaRole.Button, new() { Name = "Log in" })).ToBeEnabledAsync();
+        Assert.EndsWith("/login", s.Page.Url);
+        Assert.Equal(0, await s.Page.Locator("html.fp-started").CountAsync()); // the runtime has not taken over
+        await s.ShotAsync("login-wrong-password-before-runtime");
+    }
+
+    [Fact]
+    public async Task Before_the_runtime_starts_sign_up_shows_the_field_error_and_forgot_password_its_answer()
+    {
+        var pt = await host.NewClient().RegisterTrainerAsync("Taken Email");
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "first-load-early-signup");
+        await s.Page.RouteAsync("**/_framework/**", route => route.AbortAsync()); // the runtime never arrives
+
+        await s.Page.GotoAsync(host.BrowserUrl + "/signup");
+        await s.Page.GetByLabel("Your name").FillAsync("Second Try");
+        await s.Page.GetByLabel("Email").FillAsync(pt.Email);
+        await s.Page.GetByLabel("Password").FillAsync("a long enough passphrase");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(s.Page.Locator("#email-error.validation-message")).ToHaveTextAsync("An account with this email already exists.");
+        await Expect(s.Page.GetByLabel("Email")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(s.Page.GetByLabel("Email")).ToHaveAttributeAsync("aria-describedby", "email-error");
+        await Expect(s.Page.Locator("form .alert")).ToHaveCountAsync(0); // the one error has its field, as in the app
+        await Expect(s.Page.GetByRole(AriaRole.Button, new() { Name = "Create account" })).ToBeEnabledAsync();
+        await s.ShotAsync("signup-email-taken-before-runtime");
+
+        await s.Page.GotoAsync(host.BrowserUrl + "/forgot-password");
+        await s.Page.GetByLabel("Email").FillAsync(pt.Email);
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
+        await Expect(s.Page.Locator(".alert.success[role=status]")).ToContainTextAsync($"If there is a FitPilot account for {pt.Email}, we've emailed it a link");
+        await Expect(s.Page.GetByLabel("Email")).ToHaveCountAsync(0);
+        await s.ShotAsync("forgot-password-sent-before-runtime");
+    }
+
+    [Fact]
+    public async Task Once_the_app_has_taken_over_a_login_is_sent_once()
+    {
+        var pt = await host.NewClient().RegisterTrainerAsync("One Owner");
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "first-load-one-owner");
+        var logins = 0;
+        s.Page.Request += (_, r) => { if (r.Url.EndsWith("/api/auth/login") && r.Method == "POST") Interlocked.Increment(ref logins); };
+        await s.Page.GotoAsync(host.BrowserUrl + "/login");
+        await s.Page.GetByLabel("Email").FillAsync(pt.Email); // the first key starts the app
+        await s.Page.Locator("html.fp-started").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await s.Page.GetByLabel("Password").FillAsync("not-the-password-1");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(s.Page.Locator("form .alert.error[role=alert]")).ToContainTextAsync("The email or password is not right.");
+        await s.Page.GetByLabel("Password").FillAsync(pt.Password);
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await s.Page.WaitForURLAsync("**/pt");
+        await Expect(s.Page.Locator("[data-testid=client-count]")).ToBeVisibleAsync();
+        Assert.Equal(2, logins); // one per submit: the app's; the prerendered form's script stepped aside
     }
 }

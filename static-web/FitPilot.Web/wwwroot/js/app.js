@@ -69,7 +69,7 @@ window.fitpilot = {
 
 // First load. The public pages arrive prerendered (tools/FitPilot.Prerender) and can be read and filled in while the
 // .NET runtime loads; Blazor then renders the same page over them. What was typed is carried over to the new fields
-// (by id), with the caret, and a form sent before the app started is sent by the app as soon as it can.
+// (by id), with the caret. A form js/early-forms.js does not send itself is sent by the app as soon as it can.
 (function () {
     var app = document.getElementById('app');
     if (!app || !window.MutationObserver) return;
@@ -82,7 +82,7 @@ window.fitpilot = {
     if (prerendered) {
         app.addEventListener('focusin', function (e) { if (!started && fields.indexOf(e.target) >= 0) focused = e.target; });
         app.addEventListener('submit', function (e) {
-            if (started) return;
+            if (started || e.defaultPrevented) return; // sent by js/early-forms.js
             e.preventDefault();
             pendingForm = Array.prototype.indexOf.call(app.querySelectorAll('form'), e.target);
             if (note) note.textContent = 'Starting FitPilot… your form is sent as soon as it is ready.';
