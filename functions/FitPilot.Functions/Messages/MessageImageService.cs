@@ -124,8 +124,8 @@ public sealed class MessageImageService(MessageStore store, BlobSas sas, Storage
         {
             var container = storage.Container(StorageNames.MessageImages);
             await Task.WhenAll(
-                Write(container.GetBlobClient(MessageImageEntity.BlobNameOf(parts[0], image.ClientId, image.ImageId)), processed.Photo, ct),
-                Write(container.GetBlobClient(MessageImageEntity.ThumbnailBlobNameOf(parts[0], image.ClientId, image.ImageId)), processed.Thumbnail, ct));
+                BlobFiles.WriteJpegAsync(container.GetBlobClient(MessageImageEntity.BlobNameOf(parts[0], image.ClientId, image.ImageId)), processed.Photo, ct),
+                BlobFiles.WriteJpegAsync(container.GetBlobClient(MessageImageEntity.ThumbnailBlobNameOf(parts[0], image.ClientId, image.ImageId)), processed.Thumbnail, ct));
             image.Status = MessageImageStatuses.Ready;
             image.Width = processed.Width;
             image.Height = processed.Height;
@@ -139,9 +139,7 @@ public sealed class MessageImageService(MessageStore store, BlobSas sas, Storage
     public async Task DeleteConversationBlobsAsync(string trainerId, string clientId, CancellationToken ct)
     {
         var prefix = $"{trainerId}/{clientId}/";
-        foreach (var container in new[] { storage.Container(StorageNames.MessageImages), Incoming })
-            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
-                await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: ct);
+        await BlobFiles.DeletePrefixAsync([storage.Container(StorageNames.MessageImages), Incoming], prefix, ct);
     }
 
     public static string IncomingName(string trainerId, string clientId, string imageId) => $"{trainerId}/{clientId}/{imageId}";
@@ -160,8 +158,6 @@ public sealed class MessageImageService(MessageStore store, BlobSas sas, Storage
             Incoming.GetBlobClient(IncomingName(trainerId, clientId, imageId)).DeleteIfExistsAsync(cancellationToken: ct));
     }
 
-    private static Task Write(Azure.Storage.Blobs.BlobClient blob, byte[] jpeg, CancellationToken ct) =>
-        blob.UploadAsync(new BinaryData(jpeg), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg", CacheControl = "private, max-age=600" } }, ct);
 
     private Azure.Storage.Blobs.BlobContainerClient Incoming => storage.Container(StorageNames.MessageImagesIncoming);
 }

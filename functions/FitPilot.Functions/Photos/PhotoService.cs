@@ -148,8 +148,8 @@ public sealed class PhotoService(PhotoStore store, BlobSas sas, StorageClients s
         var (trainerId, clientId, photoId) = (upload.TrainerId, upload.PartitionKey, upload.UploadId);
         var photos = storage.Container(StorageNames.Photos);
         await Task.WhenAll(
-            Write(photos.GetBlobClient(PhotoEntity.BlobNameOf(trainerId, clientId, photoId)), processed.Photo, ct),
-            Write(photos.GetBlobClient(PhotoEntity.ThumbnailBlobNameOf(trainerId, clientId, photoId)), processed.Thumbnail, ct));
+            BlobFiles.WriteJpegAsync(photos.GetBlobClient(PhotoEntity.BlobNameOf(trainerId, clientId, photoId)), processed.Photo, ct),
+            BlobFiles.WriteJpegAsync(photos.GetBlobClient(PhotoEntity.ThumbnailBlobNameOf(trainerId, clientId, photoId)), processed.Thumbnail, ct));
         var week = await training.ProgramWeekAsync(clientId, upload.Date, ct);
         var photo = new PhotoEntity
         {
@@ -190,9 +190,7 @@ public sealed class PhotoService(PhotoStore store, BlobSas sas, StorageClients s
     public async Task HandleAsync(ClientRemoved removed, CancellationToken ct)
     {
         var prefix = $"{removed.TrainerId}/{removed.ClientId}/";
-        foreach (var container in new[] { storage.Container(StorageNames.Photos), Incoming })
-            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
-                await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: ct);
+        await BlobFiles.DeletePrefixAsync([storage.Container(StorageNames.Photos), Incoming], prefix, ct);
         await store.DeletePartitionAsync(removed.ClientId, ct);
     }
 
@@ -216,6 +214,4 @@ public sealed class PhotoService(PhotoStore store, BlobSas sas, StorageClients s
             container.GetBlobClient(photo.ThumbnailBlobName).DeleteIfExistsAsync(cancellationToken: ct));
     }
 
-    private static Task Write(Azure.Storage.Blobs.BlobClient blob, byte[] jpeg, CancellationToken ct) =>
-        blob.UploadAsync(new BinaryData(jpeg), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg", CacheControl = "private, max-age=600" } }, ct);
 }
