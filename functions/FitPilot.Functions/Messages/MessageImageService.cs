@@ -23,7 +23,7 @@ public sealed class MessageImageService(MessageStore store, BlobSas sas, Storage
     public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(15);
     /// <summary>Pictures one sender may have uploading at once.</summary>
     public const int MaxPendingUploads = 6;
-    /// <summary>How long a picture never sent (or refused) is kept before the sender's next upload tidies it away.</summary>
+    /// <summary>How long a picture never sent (or refused) is kept before the nightly tidy deletes it.</summary>
     public static readonly TimeSpan UnsentRetention = TimeSpan.FromDays(1);
     public const string DidNotArrive = "The picture did not arrive in time. Try again.";
 
@@ -35,12 +35,6 @@ public sealed class MessageImageService(MessageStore store, BlobSas sas, Storage
         var waiting = mine.Count(i => i.Status == MessageImageStatuses.Pending && i.CreatedAt > now - Abandoned);
         if (waiting >= MaxPendingUploads)
             throw DomainException.TooManyRequests("Too many uploads", $"{waiting} pictures are still uploading. Wait for them, then try again.", 60);
-        var unsent = mine.Where(i => i.MessageId is null && i.CreatedAt < now - UnsentRetention).ToList();
-        if (unsent.Count > 0)
-        {
-            foreach (var old in unsent) await DeleteBlobsAsync(trainerId, old.ClientId, old.ImageId, ct);
-            await store.DeleteImagesAsync(trainerId, unsent, ct);
-        }
 
         var image = new MessageImageEntity
         {
@@ -133,6 +127,23 @@ public sealed class MessageImageService(MessageStore store, BlobSas sas, Storage
         try { await store.UpdateImageAsync(image, ct); }
         catch (DomainException) { /* processed meanwhile by a replay of the same blob: same id, same blobs, its outcome stands */ }
         await incoming.DeleteIfExistsAsync(cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// The nightly tidy: pictures uploaded (or refused) a day ago or more that no message carries — the sender removed them from
+    /// the composer or never sent — lose their blobs, then their rows, each row only as read (a send claiming it meanwhile wins).
+    /// </summary>
+    public async Task<int> DeleteUnsentAsync(CancellationToken ct)
+    {
+        var deleted = 0;
+        await foreach (var image in store.UnsentImagesAsync(clock.GetUtcNow() - UnsentRetention, ct))
+        {
+            if (image.MessageId is not null) continue;
+            if (!await store.TryDeleteImageAsync(image, ct)) continue;
+            await DeleteBlobsAsync(image.PartitionKey, image.ClientId, image.ImageId, ct);
+            deleted++;
+        }
+        return deleted;
     }
 
     /// <summary>A removed client's pictures: every blob under <c>{trainerId}/{clientId}/</c> in both containers (the rows go with the conversation).</summary>

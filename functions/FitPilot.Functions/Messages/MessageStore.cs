@@ -43,10 +43,16 @@ public sealed class MessageStore(StorageClients storage)
         _table.QueryPartitionAsync<MessageImageEntity>(trainerId, ct,
             TableClient.CreateQueryFilter($"RowKey gt {MessageRows.Image} and RowKey lt {MessageRows.Image + "~"} and UploaderId eq {uploaderId}")).ToListAsync(ct).AsTask();
 
-    public async Task DeleteImagesAsync(string trainerId, IEnumerable<MessageImageEntity> images, CancellationToken ct)
+    /// <summary>Picture uploads made before <paramref name="before"/>, across PTs (the nightly tidy; whether a message carries one is checked by the caller).</summary>
+    public IAsyncEnumerable<MessageImageEntity> UnsentImagesAsync(DateTimeOffset before, CancellationToken ct) =>
+        _table.QueryAcrossPartitionsAsync<MessageImageEntity>(
+            TableClient.CreateQueryFilter($"RowKey gt {MessageRows.Image} and RowKey lt {MessageRows.Image + "~"} and CreatedAt lt {before}"), ct);
+
+    /// <summary>Deletes a picture's row as it was read; false when a send claimed it (or it went) meanwhile.</summary>
+    public async Task<bool> TryDeleteImageAsync(MessageImageEntity image, CancellationToken ct)
     {
-        foreach (var chunk in images.Chunk(100))
-            await _table.SubmitAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(trainerId, i.RowKey), i.ETag)), ct);
+        try { await _table.DeleteAsync(image.PartitionKey, image.RowKey, ct, image.ETag); return true; }
+        catch (DomainException) { return false; }
     }
 
     public Task<ConversationEntity?> FindConversationAsync(string trainerId, string clientId, CancellationToken ct) =>

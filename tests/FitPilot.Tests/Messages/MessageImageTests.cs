@@ -181,6 +181,36 @@ public sealed class MessageImageTests(HostFixture host)
         await Eventually.HoldsAsync(async () => Assert.Empty(await rows.ToListAsync()));
     }
 
+    [Fact]
+    public async Task The_nightly_tidy_deletes_pictures_never_sent_a_day_on_and_keeps_sent_and_recent_ones()
+    {
+        var p = await ArrangeAsync();
+        var unsent = await UploadedAsync(p, p.Client.Token, await StartAsync(p, p.Client.Token), TestImages.Jpeg(400, 300));
+        var sent = await UploadedAsync(p, p.Client.Token, await StartAsync(p, p.Client.Token), TestImages.Jpeg(300, 400));
+        await ApiClient.ReadAsync<Message>(await _api.PostAsync(p.Base + "/messages", new { id = Guid.NewGuid().ToString(), imageId = sent.ImageId }, p.Client.Token), HttpStatusCode.Created);
+        var recent = await UploadedAsync(p, p.Pt.Token, await StartAsync(p, p.Pt.Token), TestImages.Jpeg(200, 200));
+        // Two of them uploaded two days ago (the rows' upload time moved back; nothing else is touched).
+        var table = Storage.Tables.GetTableClient(StorageNames.MessagesTable);
+        foreach (var id in new[] { unsent.ImageId, sent.ImageId })
+        {
+            var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(p.Pt.Id, MessageRows.ImageKey(p.Client.Id, id))).Value;
+            row["CreatedAt"] = DateTimeOffset.UtcNow.AddDays(-2);
+            await table.UpdateEntityAsync(row, row.ETag);
+        }
+        Assert.Equal(6, (await NamesAsync(StorageNames.MessageImages, p)).Count);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _api.PostAsync("/_dev/timers/CleanUpExpiredTokens", null)).StatusCode);
+
+        await ApiClient.ProblemAsync(await _api.GetAsync($"{p.Base}/images/{unsent.ImageId}", p.Client.Token), HttpStatusCode.NotFound);
+        Assert.Equal(MessageImageStatuses.Ready, (await ApiClient.ReadAsync<MessageImageUpload>(await _api.GetAsync($"{p.Base}/images/{sent.ImageId}", p.Client.Token))).Status);
+        Assert.Equal(MessageImageStatuses.Ready, (await ApiClient.ReadAsync<MessageImageUpload>(await _api.GetAsync($"{p.Base}/images/{recent.ImageId}", p.Pt.Token))).Status);
+        var left = await NamesAsync(StorageNames.MessageImages, p);
+        Assert.DoesNotContain(left, n => n.Contains(unsent.ImageId, StringComparison.Ordinal));
+        Assert.Equal(4, left.Count);
+        var page = await ApiClient.ReadAsync<MessagePage>(await _api.GetAsync(p.Base + "/messages", p.Pt.Token));
+        Assert.Equal(HttpStatusCode.OK, (await Browser.GetAsync(Assert.Single(page.Items).Image!.Url)).StatusCode);
+    }
+
     private async Task<MessageImageTicket> StartAsync(Pair p, string token) =>
         await ApiClient.ReadAsync<MessageImageTicket>(await _api.PostAsync($"{p.Base}/images", null, token), HttpStatusCode.Created);
 
