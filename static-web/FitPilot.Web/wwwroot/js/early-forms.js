@@ -1,4 +1,4 @@
-// First load: the prerendered public forms (log in, sign up, forgot and reset password) work before the .NET runtime
+// First load: the prerendered public forms (log in, sign up, forgot and reset password, accept invitation) work before the .NET runtime
 // has started. A form the prerender marked with data-early="<API route>" is sent here, as the same JSON the page sends,
 // and its answer is shown as the page shows it: the API's field errors under the matching inputs, anything else in the
 // form's alert. The listener sits on the prerendered form itself: once Blazor has rendered the page over it, that form
