@@ -215,6 +215,31 @@ public sealed class FirstLoadTests(HostFixture host, BrowserFixture browser) : I
     }
 
     [Fact]
+    public async Task A_password_typed_on_the_prerendered_invitation_is_kept_when_the_app_takes_over_and_the_app_joins()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync("Handover Coach");
+        var email = ApiClient.UniqueEmail("handover-client");
+        await api.InviteAsync(pt, email, "Riley Handover");
+        var link = Mailbox.LinkFrom(await host.Mailbox.WaitForAsync(email, "invited you"), "/accept-invitation");
+
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "first-load-invitation-handover", phone: true);
+        var runtime = new TaskCompletionSource();
+        await s.Page.RouteAsync("**/_framework/**", async route => { await runtime.Task; await route.ContinueAsync(); });
+        await s.Page.GotoAsync(link, new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Join Handover Coach on FitPilot");
+        await s.Page.GetByLabel("Password", new() { Exact = true }).FillAsync("riley-handover-pass");
+        runtime.SetResult();
+
+        await s.Page.Locator("html.fp-started").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Join Handover Coach on FitPilot"); // the app's own preview
+        await Expect(s.Page.GetByLabel("Password", new() { Exact = true })).ToHaveValueAsync("riley-handover-pass");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync(); // the app sends it: it holds the typed value
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Hi Riley!" })).ToBeVisibleAsync();
+        Assert.Empty(s.Errors);
+    }
+
+    [Fact]
     public async Task Before_the_runtime_starts_a_used_a_bad_or_an_incomplete_invitation_link_says_so_as_the_page_does()
     {
         var api = host.NewClient();
