@@ -6,8 +6,11 @@ namespace FitPilot.Web.Api;
 /// <summary>A client's invitation link: what it offers, and accepting it.</summary>
 public sealed class InvitationsApi(ApiClient api)
 {
-    public Task<ApiResult<InvitationPreview>> PreviewAsync(string token) => api.GetAsync<InvitationPreview>(ApiPath.WithQuery("api/invitations", ("token", token)));
+    /// <summary>Also sent by js/early-forms.js from the prerendered page, before the runtime has started.</summary>
+    public const string PreviewRoute = "api/invitations", AcceptRoute = "api/invitations/accept";
+
+    public Task<ApiResult<InvitationPreview>> PreviewAsync(string token) => api.GetAsync<InvitationPreview>(ApiPath.WithQuery(PreviewRoute, ("token", token)));
 
     /// <summary>Sets the client's password and signs them in.</summary>
-    public Task<ApiResult<SessionResponse>> AcceptAsync(AcceptInvitationRequest request) => api.PostAsync<SessionResponse>("api/invitations/accept", request);
+    public Task<ApiResult<SessionResponse>> AcceptAsync(AcceptInvitationRequest request) => api.PostAsync<SessionResponse>(AcceptRoute, request);
 }

@@ -171,4 +171,104 @@ public sealed class FirstLoadTests(HostFixture host, BrowserFixture browser) : I
         await Expect(s.Page.Locator("[data-testid=client-count]")).ToBeVisibleAsync();
         Assert.Equal(2, logins); // one per submit: the app's; the prerendered form's script stepped aside
     }
+
+    [Fact]
+    public async Task Before_the_runtime_starts_an_invited_client_sees_who_invited_them_and_joins()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync("Casey Early");
+        var email = ApiClient.UniqueEmail("early-client");
+        await api.InviteAsync(pt, email, "Jordan Early");
+        var link = Mailbox.LinkFrom(await host.Mailbox.WaitForAsync(email, "invited you"), "/accept-invitation");
+
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "first-load-early-invitation", phone: true);
+        var runtime = new TaskCompletionSource();
+        await s.Page.RouteAsync("**/_framework/**", async route =>
+        {
+            await runtime.Task;
+            try { await route.ContinueAsync(); } catch (PlaywrightException) { /* the page it was for has gone */ }
+        });
+        await s.Page.GotoAsync(link, new() { WaitUntil = WaitUntilState.Commit }); // "load" waits for the held runtime
+
+        // The prerendered page asked for the preview itself: who invited them, and the form at once.
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Join Casey Early on FitPilot");
+        await Expect(s.Page.Locator("main p").Filter(new() { HasText = "invited you" })).ToContainTextAsync($"Hi Jordan Early! Casey Early invited you. Choose a password for {email}");
+        await Expect(s.Page.GetByText("Loading your invitation…")).ToHaveCountAsync(0);
+        await s.ShotAsync("accept-invitation-before-runtime");
+
+        // A password the API refuses: its words under the field, as the page shows them.
+        await s.Page.GetByLabel("Password", new() { Exact = true }).FillAsync("short");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        await Expect(s.Page.Locator("#password-error.validation-message")).ToContainTextAsync("10 to 128 characters");
+        await Expect(s.Page.GetByLabel("Password", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await s.ShotAsync("accept-invitation-short-password-before-runtime");
+        Assert.Equal(0, await s.Page.Locator("html.fp-started").CountAsync()); // all of it without the runtime
+
+        await s.Page.GetByLabel("Password", new() { Exact = true }).FillAsync("jordan-early-pass");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        await s.Page.WaitForURLAsync("**/app", new() { WaitUntil = WaitUntilState.Commit }); // joined and signed in by js/early-forms.js
+        runtime.SetResult(); // the runtime arrives now
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Hi Jordan!" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(s.Page.GetByText("Casey Early").First).ToBeVisibleAsync();
+        await s.ShotAsync("client-home-after-early-join");
+        Assert.Empty(s.Errors);
+    }
+
+    [Fact]
+    public async Task A_password_typed_on_the_prerendered_invitation_is_kept_when_the_app_takes_over_and_the_app_joins()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync("Handover Coach");
+        var email = ApiClient.UniqueEmail("handover-client");
+        await api.InviteAsync(pt, email, "Riley Handover");
+        var link = Mailbox.LinkFrom(await host.Mailbox.WaitForAsync(email, "invited you"), "/accept-invitation");
+
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "first-load-invitation-handover", phone: true);
+        var runtime = new TaskCompletionSource();
+        await s.Page.RouteAsync("**/_framework/**", async route => { await runtime.Task; await route.ContinueAsync(); });
+        await s.Page.GotoAsync(link, new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Join Handover Coach on FitPilot");
+        await s.Page.GetByLabel("Password", new() { Exact = true }).FillAsync("riley-handover-pass");
+        runtime.SetResult();
+
+        await s.Page.Locator("html.fp-started").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Join Handover Coach on FitPilot"); // the app's own preview
+        await Expect(s.Page.GetByLabel("Password", new() { Exact = true })).ToHaveValueAsync("riley-handover-pass");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync(); // the app sends it: it holds the typed value
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Hi Riley!" })).ToBeVisibleAsync();
+        Assert.Empty(s.Errors);
+    }
+
+    [Fact]
+    public async Task Before_the_runtime_starts_a_used_a_bad_or_an_incomplete_invitation_link_says_so_as_the_page_does()
+    {
+        var api = host.NewClient();
+        var pt = await api.RegisterTrainerAsync("Used Link Coach");
+        var email = ApiClient.UniqueEmail("used-link");
+        await api.InviteAsync(pt, email);
+        var message = await host.Mailbox.WaitForAsync(email, "invited you");
+        await ApiClient.ReadAsync<FitPilot.Contracts.Auth.SessionResponse>(await api.PostAsync("/api/invitations/accept",
+            new { token = Mailbox.TokenFrom(message, "/accept-invitation"), password = "used-link-pass-1" }));
+
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "first-load-early-invitation-used", phone: true);
+        await s.Page.RouteAsync("**/_framework/**", route => route.AbortAsync()); // the runtime never arrives
+
+        await s.Page.GotoAsync(Mailbox.LinkFrom(message, "/accept-invitation"));
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This invitation can't be used");
+        await Expect(s.Alert).ToContainTextAsync("Not found.");
+        await Expect(s.Alert).ToContainTextAsync("it was already used, withdrawn or replaced by a newer one. Ask your trainer to invite you again.");
+        await Expect(s.Page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).Last).ToBeVisibleAsync();
+        await Expect(s.Page.GetByLabel("Password", new() { Exact = true })).ToHaveCountAsync(0);
+        await s.ShotAsync("accept-invitation-used-before-runtime");
+
+        await s.Page.GotoAsync(host.BrowserUrl + "/accept-invitation?token=not-a-real-token");
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This invitation can't be used");
+        await Expect(s.Alert).ToContainTextAsync("Ask your trainer to invite you again.");
+
+        await s.Page.GotoAsync(host.BrowserUrl + "/accept-invitation");
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Invitation link incomplete");
+        await Expect(s.Alert).ToHaveTextAsync("Open the link from your invitation email again.");
+        await s.ShotAsync("accept-invitation-incomplete-before-runtime");
+        Assert.Equal(0, await s.Page.Locator("html.fp-started").CountAsync());
+    }
 }

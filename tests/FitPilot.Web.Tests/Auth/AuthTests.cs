@@ -77,6 +77,38 @@ public sealed class AuthTests : WebTest
     }
 
     [Fact]
+    public void The_invitation_page_offers_its_form_while_the_preview_loads_with_the_answers_the_prerendered_page_shows()
+    {
+        // The prerendered page is this state (the API never answers at publish); js/early-forms.js fills it in.
+        var preview = Api.Hold("GET", "/api/invitations?token=t1");
+        Get<NavigationManager>().NavigateTo("accept-invitation?token=t1");
+        var cut = Render<FitPilot.Web.Pages.Public.AcceptInvitation>();
+
+        Assert.Equal("Join your trainer on FitPilot", cut.Find("h1").TextContent);
+        Assert.Equal("api/invitations", cut.Find("[data-early-preview]").GetAttribute("data-early-preview"));
+        Assert.Equal("api/invitations/accept", cut.Find("form").GetAttribute("data-early"));
+        Assert.NotNull(cut.Find("form #password"));
+        Assert.Equal("Loading your invitation…", cut.Find("[data-early-loading][role=status]").TextContent);
+        var ok = Inside(cut.Find("template[data-early-answer=ok]"));
+        foreach (var field in new[] { "clientName", "trainerName", "businessName", "email" })
+            Assert.Contains($"data-early-fill=\"{field}\"", ok);
+        Assert.Contains("data-early-if=\"businessName\"", ok);
+        Assert.Contains("This invitation has expired", Inside(cut.Find("template[data-early-answer='410']")));
+        Assert.Contains("data-early-fill=\"detail\"", Inside(cut.Find("template[data-early-answer='404']")));
+        Assert.Contains("This invitation can't be used", Inside(cut.Find("template[data-early-answer='']")));
+        Assert.Contains("Invitation link incomplete", Inside(cut.Find("template[data-early-answer=missing]")));
+
+        preview.Answer(HttpStatusCode.OK, FakeApi.Json(new FitPilot.Contracts.Invitations.InvitationPreview("Robin Trainer", "Robin Fit", "Sam", "sam@example.com", DateTimeOffset.UnixEpoch)));
+        cut.WaitForAssertion(() => Assert.Equal("Join Robin Trainer on FitPilot", cut.Find("h1").TextContent));
+        Assert.Contains("Hi Sam! Robin Trainer (Robin Fit) invited you.", cut.Find("p").TextContent);
+        Assert.Empty(cut.FindAll("template"));
+        Assert.Empty(cut.FindAll("[data-early-loading]"));
+    }
+
+    private static string Inside(AngleSharp.Dom.IElement template) =>
+        string.Concat(((AngleSharp.Html.Dom.IHtmlTemplateElement)template).Content.ChildNodes.Select(n => AngleSharp.FormatExtensions.ToHtml(n)));
+
+    [Fact]
     public async Task The_session_asks_the_API_who_is_signed_in_and_offline_carries_on_as_the_last_user()
     {
         Api.On("GET", "/api/me", HttpStatusCode.OK, FakeApi.Json(Me));

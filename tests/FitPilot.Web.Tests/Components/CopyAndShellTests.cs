@@ -48,7 +48,7 @@ public sealed class CopyAndShellTests : WebTest
             b.CloseComponent();
         })));
 
-        layout.WaitForAssertion(() => Assert.Contains("Join Robin Trainer on FitPilot", layout.Markup));
+        layout.WaitForAssertion(() => Assert.Equal("Join Robin Trainer on FitPilot", layout.Find("h1").TextContent));
         Assert.DoesNotContain("trial", layout.Markup, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(SettingsTests.NotYet, layout.Markup);
         Assert.Contains("log your workouts", layout.Markup);

@@ -1,4 +1,4 @@
-// First load: the prerendered public forms (log in, sign up, forgot and reset password) work before the .NET runtime
+// First load: the prerendered public forms (log in, sign up, forgot and reset password, accept invitation) work before the .NET runtime
 // has started. A form the prerender marked with data-early="<API route>" is sent here, as the same JSON the page sends,
 // and its answer is shown as the page shows it: the API's field errors under the matching inputs, anything else in the
 // form's alert. The listener sits on the prerendered form itself: once Blazor has rendered the page over it, that form
@@ -12,9 +12,18 @@
 //   data-early-busy     the button's text while sending
 //   data-early-then     after success: "home" (the user's home, or a safe returnUrl), a path ("pt"), or "done": the form
 //                       is replaced by the page's <template data-early-done> (values of [data-early-value=id] filled in)
+// A page that shows something from the API first (accept invitation: who invited you) declares it on an element:
+//   data-early-preview  GET this API route at once, with data-early-query's parameters taken from the page's URL
+//   <template data-early-answer="ok">       replaces the element's [data-early-loading] once the answer came
+//   <template data-early-answer="<status>"> a problem (else data-early-answer="", or "missing" when the link lacks a
+//                       parameter): replaces all the element holds, form included
+//   then each [data-early-fill=name] in it gets the answer's name as text, and each [data-early-if=name] goes when
+//   that is empty. A lost connection leaves the page as it is: the app asks again, and says so, when it starts.
 (function () {
     var forms = document.querySelectorAll('#app[data-prerendered] form[data-early]');
     for (var i = 0; i < forms.length; i++) forms[i].addEventListener('submit', submit);
+    var previews = document.querySelectorAll('#app[data-prerendered] [data-early-preview]');
+    for (var j = 0; j < previews.length; j++) preview(previews[j]);
     document.documentElement.classList.add('fp-forms-ready');
     if (window.performance && performance.mark) performance.mark('fp-forms-ready');
 
@@ -22,6 +31,44 @@
         return form.getAttribute('data-early-fields').split(',').map(function (pair) {
             var parts = pair.trim().split(':'), json = parts[1], blankIsNull = /\?$/.test(json);
             return { input: document.getElementById(parts[0]), json: json.replace(/\?$/, ''), blankIsNull: blankIsNull };
+        });
+    }
+
+    function preview(box) {
+        var query = new URLSearchParams(location.search), params = new URLSearchParams();
+        var names = (box.getAttribute('data-early-query') || '').split(',').filter(Boolean);
+        if (names.some(function (name) { return !query.get(name); })) return answer(box, 'missing', {});
+        names.forEach(function (name) { params.set(name, query.get(name)); });
+        fetch(box.getAttribute('data-early-preview') + '?' + params, {
+            credentials: 'same-origin', headers: { 'Accept': 'application/json, application/problem+json' }
+        }).then(function (response) {
+            return response.text().then(function (text) {
+                var json = null;
+                try { json = text ? JSON.parse(text) : null; } catch (x) { /* not JSON */ }
+                if (response.ok) answer(box, 'ok', json || {});
+                else answer(box, String(response.status), problem(response.status, json));
+            });
+        }, function () { /* no connection: the app asks again when it starts */ });
+    }
+
+    function answer(box, key, values) {
+        if (!box.isConnected) return; // the app has taken the page over and asked itself
+        var template = box.querySelector('template[data-early-answer="' + key + '"]') ||
+            (key === 'ok' ? null : box.querySelector('template[data-early-answer=""]'));
+        if (!template) return;
+        var shown = template.content.cloneNode(true);
+        if (key === 'ok') {
+            var loading = box.querySelector('[data-early-loading]');
+            if (loading) loading.replaceWith(shown);
+        } else {
+            box.replaceChildren(shown);
+        }
+        Array.prototype.forEach.call(box.querySelectorAll('[data-early-if]'), function (el) {
+            if (!values[el.getAttribute('data-early-if')]) el.remove();
+        });
+        Array.prototype.forEach.call(box.querySelectorAll('[data-early-fill]'), function (el) {
+            var value = values[el.getAttribute('data-early-fill')];
+            el.textContent = value === null || value === undefined ? '' : String(value);
         });
     }
 
