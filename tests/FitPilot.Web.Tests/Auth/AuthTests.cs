@@ -105,6 +105,23 @@ public sealed class AuthTests : WebTest
         Assert.Empty(cut.FindAll("[data-early-loading]"));
     }
 
+    [Fact]
+    public void Taking_over_a_prerendered_invitation_the_app_shows_the_preview_the_early_script_fetched_from_its_first_render()
+    {
+        var held = Api.Hold("GET", "/api/invitations?token=t1"); // the app's own ask is still on its way
+        JSInterop.Setup<string?>("sessionStorage.getItem", "fitpilot:early:api/invitations?token=t1").SetResult(
+            FakeApi.Json(new FitPilot.Contracts.Invitations.InvitationPreview("Robin Trainer", null, "Sam", "sam@example.com", DateTimeOffset.UnixEpoch)));
+        Get<NavigationManager>().NavigateTo("accept-invitation?token=t1");
+        var cut = Render<FitPilot.Web.Pages.Public.AcceptInvitation>();
+
+        Assert.Equal("Join Robin Trainer on FitPilot", cut.Find("h1").TextContent);
+        Assert.Contains("Hi Sam! Robin Trainer invited you.", cut.Find("p").TextContent);
+        Assert.Empty(cut.FindAll("[data-early-loading]"));
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "sessionStorage.removeItem");
+        held.Answer(HttpStatusCode.Gone, FakeApi.Problem(410, "Invitation expired", "Ask your trainer for a new invitation."));
+        cut.WaitForAssertion(() => Assert.Equal("This invitation has expired", cut.Find("h1").TextContent)); // the API still decides
+    }
+
     private static string Inside(AngleSharp.Dom.IElement template) =>
         string.Concat(((AngleSharp.Html.Dom.IHtmlTemplateElement)template).Content.ChildNodes.Select(n => AngleSharp.FormatExtensions.ToHtml(n)));
 

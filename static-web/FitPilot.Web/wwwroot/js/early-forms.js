@@ -19,6 +19,8 @@
 //                       parameter): replaces all the element holds, form included
 //   then each [data-early-fill=name] in it gets the answer's name as text, and each [data-early-if=name] goes when
 //   that is empty. A lost connection leaves the page as it is: the app asks again, and says so, when it starts.
+//   An ok answer is also kept in sessionStorage ("fitpilot:early:<route>?<query>") for the app's first render when it takes
+//   the page over (Api/EarlyAnswers.cs), so what was shown does not flash back to "Loading…".
 (function () {
     var forms = document.querySelectorAll('#app[data-prerendered] form[data-early]');
     for (var i = 0; i < forms.length; i++) forms[i].addEventListener('submit', submit);
@@ -39,13 +41,17 @@
         var names = (box.getAttribute('data-early-query') || '').split(',').filter(Boolean);
         if (names.some(function (name) { return !query.get(name); })) return answer(box, 'missing', {});
         names.forEach(function (name) { params.set(name, query.get(name)); });
-        fetch(box.getAttribute('data-early-preview') + '?' + params, {
+        var url = box.getAttribute('data-early-preview') + '?' + params;
+        fetch(url, {
             credentials: 'same-origin', headers: { 'Accept': 'application/json, application/problem+json' }
         }).then(function (response) {
             return response.text().then(function (text) {
                 var json = null;
                 try { json = text ? JSON.parse(text) : null; } catch (x) { /* not JSON */ }
-                if (response.ok) answer(box, 'ok', json || {});
+                if (response.ok) {
+                    try { sessionStorage.setItem('fitpilot:early:' + url, text); } catch (x) { /* storage blocked */ }
+                    answer(box, 'ok', json || {});
+                }
                 else answer(box, String(response.status), problem(response.status, json));
             });
         }, function () { /* no connection: the app asks again when it starts */ });
