@@ -153,6 +153,35 @@ public sealed class FirstLoadTests(HostFixture host, BrowserFixture browser) : I
     }
 
     [Fact]
+    public async Task An_answer_shown_before_the_runtime_arrives_stays_when_it_arrives_and_the_form_keeps_working()
+    {
+        // Seen in a clean-clone CI run on a busy machine: the runtime took the page over while the early answer was
+        // on its way, and "An account with this email already exists" never appeared.
+        var pt = await host.NewClient().RegisterTrainerAsync("Kept Answer");
+        await using var s = await BrowserSession.OpenAsync(browser.Browser, "first-load-kept-answer", phone: true);
+        var runtime = new TaskCompletionSource();
+        await s.Page.RouteAsync("**/_framework/**", async route => { await runtime.Task; await route.ContinueAsync(); });
+        await s.Page.GotoAsync(host.BrowserUrl + "/signup", new() { WaitUntil = WaitUntilState.Commit });
+        await s.Page.GetByLabel("Your name").FillAsync("Second Try");
+        await s.Page.GetByLabel("Email").FillAsync(pt.Email);
+        await s.Page.GetByLabel("Password").FillAsync("a long enough passphrase");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(s.Page.Locator("#email-error.validation-message")).ToHaveTextAsync("An account with this email already exists.");
+
+        runtime.SetResult(); // the runtime arrives now: it asks the page, which was answered, and keeps off it
+        await s.Page.Locator("html.fp-early-kept").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await Expect(s.Page.Locator("#email-error.validation-message")).ToHaveTextAsync("An account with this email already exists.");
+        Assert.Equal(0, await s.Page.Locator("html.fp-started").CountAsync());
+        await s.ShotAsync("signup-answer-kept");
+
+        // The same page goes on working: corrected, it signs the PT up.
+        await s.Page.GetByLabel("Email").FillAsync(ApiClient.UniqueEmail("kept"));
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await s.Page.WaitForURLAsync("**/pt");
+        await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+    }
+
+    [Fact]
     public async Task Once_the_app_has_taken_over_a_login_is_sent_once()
     {
         var pt = await host.NewClient().RegisterTrainerAsync("One Owner");

@@ -21,7 +21,16 @@
 //   that is empty. A lost connection leaves the page as it is: the app asks again, and says so, when it starts.
 //   An ok answer is also kept in sessionStorage ("fitpilot:early:<route>?<query>") for the app's first render when it takes
 //   the page over (Api/EarlyAnswers.cs), so what was shown does not flash back to "Loading…".
+// Once a form was sent here, the app does not render over the page (Program.cs asks fitpilotEarly.engaged() before it
+// renders): the answer shown, or still on its way, stays where the visitor looks; the page works on without the app.
 (function () {
+    var engaged = false;
+    window.fitpilotEarly = {
+        engaged: function () {
+            if (engaged) document.documentElement.classList.add('fp-early-kept'); // the app keeps off this page
+            return engaged;
+        }
+    };
     var forms = document.querySelectorAll('#app[data-prerendered] form[data-early]');
     for (var i = 0; i < forms.length; i++) forms[i].addEventListener('submit', submit);
     var previews = document.querySelectorAll('#app[data-prerendered] [data-early-preview]');
@@ -81,6 +90,7 @@
     function submit(e) {
         var form = e.currentTarget;
         e.preventDefault();
+        engaged = true; // whatever it shows now (a blank field flagged, the API's answer) stays: the app will not render over it
         if (form.getAttribute('aria-busy') === 'true') return;
         clear(form);
         var list = fields(form), body = {}, missing = [];
